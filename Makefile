@@ -1,0 +1,48 @@
+# 协同守护 · Protecting Together — `make serve` to preview, `make test` to test. See README.md.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: help setup serve test check build schemas verify clean
+
+help:
+	@echo "make serve   build and preview at http://127.0.0.1:8000 with live reload"
+	@echo "make test    run the whole test suite"
+	@echo "make check   content checks only (kb check)"
+	@echo "make build   check, generate and build the site into site/"
+	@echo "make schemas write the JSON Schemas of the front matter to schemas/"
+	@echo "make verify  check provision cards against ../shared/reference/laws"
+	@echo "make clean   remove site/ and caches (keeps .venv/)"
+
+# The virtual environment, from the lock file (re-made when the lock file changes).
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "python3 >= 3.11 is required")'
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+setup: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/kb serve
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/kb check
+
+build: $(STAMP)
+	$(BIN)/kb build
+
+schemas: $(STAMP)
+	$(BIN)/kb schemas
+
+verify: $(STAMP)
+	$(BIN)/kb verify-citations --texts ../shared/reference/laws
+
+clean:
+	rm -rf site site.old .kb-build-* .pytest_cache

@@ -1,0 +1,158 @@
+"""`kb`: the thin command line over the pipeline. Every command prints findings, never tracebacks."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .report import Finding, summarize
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        root = _root()
+        return args.run(root, args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug in kb: one clear line, details on request
+        if os.environ.get("KB_DEBUG"):
+            raise
+        print(f"kb: internal error: {type(error).__name__}: {error} (set KB_DEBUG=1 for details)", file=sys.stderr)
+        return 2
+
+
+def _root() -> Path:
+    from .sources import find_root
+
+    try:
+        return find_root(Path.cwd().resolve())
+    except FileNotFoundError as error:
+        raise SystemExit(f"kb: {error}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kb", description="协同守护 · Protecting Together — content tooling")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check the content (all files, or only PATH...)")
+    check.add_argument("paths", nargs="*", metavar="PATH")
+    check.set_defaults(run=cmd_check)
+
+    build = sub.add_parser("build", help="check, generate and build the site into site/")
+    build.add_argument("--site", type=Path, help="output folder (default: site/)")
+    build.set_defaults(run=cmd_build)
+
+    serve = sub.add_parser("serve", help="build and preview with live reload")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
+
+    schemas = sub.add_parser("schemas", help="write the JSON Schemas of the front matter to schemas/")
+    schemas.add_argument("--check", action="store_true", help="exit 1 if schemas/ is out of date")
+    schemas.set_defaults(run=cmd_schemas)
+
+    verify = sub.add_parser("verify-citations", help="check verified provision cards against reference texts")
+    verify.add_argument("--texts", type=Path, required=True, metavar="DIR")
+    verify.set_defaults(run=cmd_verify)
+
+    pii = sub.add_parser("pii", help="scan files for personal data")
+    pii.add_argument("paths", nargs="+", metavar="PATH")
+    pii.set_defaults(run=cmd_pii)
+    return parser
+
+
+def _print(findings: list[Finding]) -> None:
+    for finding in findings:
+        print(finding.format())
+
+
+def _relative_paths(root: Path, paths: list[str]) -> set[str]:
+    selected = set()
+    for raw in paths:
+        path = Path(raw).resolve()
+        try:
+            selected.add(path.relative_to(root).as_posix())
+        except ValueError:
+            raise SystemExit(f"kb: {raw} is outside the project {root}")
+    return selected
+
+
+def cmd_check(root: Path, args) -> int:
+    from .checks import run_checks
+    from .checks.i18n import translation_coverage
+    from .sources import load_project
+
+    project = load_project(root)
+    findings = run_checks(project)
+    if args.paths:
+        selected = _relative_paths(root, args.paths)
+        findings = [f for f in findings if any(f.path == s or f.path.startswith(s.rstrip("/") + "/") for s in selected)]
+    _print(findings)
+    print(translation_coverage(project))
+    files = sum(1 for _ in project.source_files())
+    print(f"kb check: {summarize(findings)} in {files} files")
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def cmd_build(root: Path, args) -> int:
+    from .build import build
+
+    site = args.site.resolve() if args.site else root / "site"
+    ok, findings = build(root, site)
+    _print([f for f in findings if f.severity != "info"])
+    print(f"kb build: {summarize(findings)}; " + (f"site written to {site}" if ok else "site/ left unchanged"))
+    return 0 if ok else 1
+
+
+def cmd_serve(root: Path, args) -> int:
+    from . import engine
+    from .build import build
+
+    site = root / "site"
+
+    def rebuild() -> None:
+        ok, findings = build(root, site)
+        _print([f for f in findings if f.severity == "error"])
+        print(f"kb serve: {summarize(findings)}" + ("" if ok else " — showing the last good build"))
+
+    rebuild()
+    watch = [root / name for name in ("docs", "cases", "quizzes", "mkdocs.yml")]
+    print(f"kb serve: http://{args.host}:{args.port}/ (Ctrl+C to stop)")
+    engine.serve(site, rebuild, watch, args.host, args.port)
+    return 0
+
+
+def cmd_schemas(root: Path, args) -> int:
+    from .schemas import write_schemas
+
+    stale = write_schemas(root / "schemas", check_only=args.check)
+    for name in stale:
+        print(f"schemas/{name}: " + ("out of date (run kb schemas)" if args.check else "written"))
+    return 1 if args.check and stale else 0
+
+
+def cmd_verify(root: Path, args) -> int:
+    from .citations import verify_citations
+    from .sources import load_project
+
+    texts = args.texts.resolve()
+    if not texts.is_dir():
+        raise SystemExit(f"kb: {args.texts} is not a folder")
+    project = load_project(root)
+    findings, checked = verify_citations(project, texts)
+    _print(findings)
+    print(f"kb verify-citations: {checked} verified cards checked; {summarize(findings)}")
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def cmd_pii(root: Path, args) -> int:
+    from .pii.cli import main as pii_main
+
+    return pii_main(args.paths, root)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Renderers: project data in, Markdown text out. Only kb.stage writes files."""

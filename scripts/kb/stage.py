@@ -1,0 +1,140 @@
+"""Write the generated Markdown tree and engine config per language (the only writer of staged files).
+
+out/<lang>/docs/...   plain Markdown any engine can render
+out/<lang>/mkdocs.yml engine config that INHERITs the project's mkdocs.yml
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .model import LANGS
+from .render.cases import case_page, cases_index
+from .render.common import t
+from .render.pages import authored_page, roles_index
+from .render.provisions import card_page, document_page, provisions_index
+from .render.quizzes import quiz_page, quizzes_index
+from .sitemap import SiteMap, asset_key, case_key, document_key, provision_key, quiz_key
+from .sources import Project
+from .vocabulary import search_terms, vocabulary
+
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：（）“”《》]+"
+NAV = ("index", "cases/index", "provisions/index", "roles/index", "quizzes/index")
+NAV_TITLES = {"index": "home", "cases/index": "cases", "provisions/index": "provisions",
+              "roles/index": "roles", "quizzes/index": "quizzes"}
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def render_site(project: Project, lang: str) -> dict[str, str]:
+    """Every page of one language: page key -> Markdown text (pure: nothing is written)."""
+    sitemap = SiteMap(project)
+    pages = {page.key: authored_page(project, sitemap, page, lang) for page in project.pages.values()}
+    for case in project.cases.values():
+        if case.meta:
+            pages[case_key(case.id)] = case_page(project, sitemap, case, lang)
+    for entry in project.documents.values():
+        document = entry.document
+        pages[document_key(document.id)] = document_page(project, sitemap, document, lang)
+        for card in document.provisions:
+            pages[provision_key(document.id, card.id)] = card_page(project, sitemap, document, card, lang)
+    for entry in project.banks.values():
+        pages[quiz_key(entry.bank.module)] = quiz_page(project, sitemap, entry, lang)
+    generated = {"cases/index": cases_index, "provisions/index": provisions_index,
+                 "quizzes/index": quizzes_index, "roles/index": roles_index}
+    for key, render in generated.items():
+        pages.setdefault(key, render(project, sitemap, lang))
+    return pages
+
+
+def source_of(project: Project) -> dict[str, str]:
+    """Page key -> the source file it comes from, to name the source in site findings."""
+    sources = {page.key: (page.files.get("zh") or next(iter(page.files.values()))).rel
+               for page in project.pages.values()}
+    sources.update({case.key: case.files.get("zh", next(iter(case.files.values()))).rel
+                    for case in project.cases.values()})
+    for entry in project.documents.values():
+        sources[document_key(entry.document.id)] = entry.file.rel
+        sources.update({provision_key(entry.document.id, card.id): entry.file.rel for card in entry.document.provisions})
+    sources.update({quiz_key(entry.bank.module): entry.file.rel for entry in project.banks.values()})
+    return sources
+
+
+def stage(project: Project, out: Path, site_dirs: dict[str, Path]) -> dict[str, Path]:
+    """Write both languages under `out`; return lang -> engine config file."""
+    configs = {}
+    for lang in LANGS:
+        docs = out / lang / "docs"
+        for key, text in render_site(project, lang).items():
+            target = docs / f"{key}.md"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        _copy_assets(project, docs)
+        dictionary = out / lang / "search-dictionary.txt"
+        dictionary.write_text(search_dictionary(), encoding="utf-8")
+        configs[lang] = _write_config(project, out / lang, lang, site_dirs[lang], dictionary)
+    return configs
+
+
+def _copy_assets(project: Project, docs: Path) -> None:
+    for rel in project.assets:
+        target = docs / asset_key(rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(project.root / rel, target)
+    bundled = resources.files("kb").joinpath("assets/kb")
+    target = docs / "assets" / "kb"
+    target.mkdir(parents=True, exist_ok=True)
+    for item in bundled.iterdir():
+        if item.is_file():
+            (target / item.name).write_bytes(item.read_bytes())
+
+
+def search_dictionary() -> str:
+    """jieba user dictionary: domain terms and every Chinese vocabulary label, kept whole."""
+    terms = set(search_terms())
+    for entries in vocabulary().values():
+        for entry in entries.values():
+            for field in ("zh", "short_zh"):
+                if HAN.match(str(entry.get(field, ""))):
+                    terms.add(entry[field])
+    return "".join(f"{term} 100000 n\n" for term in sorted(terms))
+
+
+def _write_config(project: Project, folder: Path, lang: str, site_dir: Path, dictionary: Path) -> Path:
+    root_config = yaml.safe_load(_strip_python_tags((project.root / "mkdocs.yml").read_text(encoding="utf-8")))
+    site_url = root_config.get("site_url", "")
+    overrides = resources.files("kb").joinpath("assets/overrides")
+    config = {
+        "INHERIT": str(project.root / "mkdocs.yml"),
+        "docs_dir": "docs",
+        "site_dir": str(site_dir),
+        "site_url": site_url + ("" if lang == "zh" else f"{lang}/"),
+        "theme": {"name": "material", "language": lang, "custom_dir": str(overrides)},
+        "nav": [{t(NAV_TITLES[key], lang): f"{key}.md"} for key in NAV],
+        "plugins": [{"search": {"separator": SEARCH_SEPARATOR, "jieba_dict_user": str(dictionary)}}],
+        "extra_css": ["assets/kb/kb.css"],
+        "extra": {
+            "alternate": [_alternate(lang, other) for other in LANGS],
+            "kb": {"site_root": site_url, "lang": lang},
+        },
+    }
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _alternate(current: str, target: str) -> dict:
+    """Prefix from this language's root to the other's: zh is at /, every other language at /<lang>/."""
+    up = "" if current == "zh" else "../"
+    prefix = up + ("" if target == "zh" else f"{target}/")
+    return {"name": LANGUAGE_NAMES[target], "lang": target, "link": prefix or "./",
+            "prefix": prefix, "prefix_from_root": "" if target == "zh" else f"{target}/"}
+
+
+def _strip_python_tags(text: str) -> str:
+    """mkdocs.yml uses !!python tags (slugify); we only need plain keys such as site_url."""
+    return re.sub(r"!!python/\S+", "", text)
