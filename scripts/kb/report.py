@@ -127,6 +127,27 @@ rule("citation.key-term", "error", "A key term of a verified card does not occur
      "key_terms: [立即报警] for Art. 11 para. 2", "Copy the key term verbatim from the reference text.")
 rule("citation.reference", "error", "The reference text of a verified card cannot be found.",
      "reference: mpl-2021 (no such file)", "Name an existing file of the reference folder.")
+PII_KINDS = {
+    "id-number": ("A resident identity card number (18 digits with a valid checksum, or 15 digits).",
+                  "身份证号 4501xxxxxxxxxxxxxx"),
+    "phone": ("A mobile or landline number (hotlines such as 110 or 12355 are fine).", "电话 138xxxxxxxx"),
+    "email": ("An e-mail address.", "联系邮箱 someone@example.com"),
+    "handle": ("A WeChat, QQ, Douyin or similar account.", "微信号：abc_123"),
+    "bank-card": ("A bank card number (Luhn-valid).", "卡号 6222 xxxx xxxx xxxx"),
+    "plate": ("A vehicle licence plate.", "车牌 桂F·12345"),
+    "birthdate": ("A full date of birth.", "小宁2014年3月7日出生"),
+    "address": ("A house-level address (village group and number, street number, building and room).",
+                "A村3组15号"),
+    "name": ("A person's name that is not a declared pseudonym.", "母亲阮氏兰说……"),
+    "place": ("A real place below province level (county, town, village).", "凭祥市、爱店镇"),
+    "school": ("A school, hospital or other institution named with a real place.", "龙州县人民医院"),
+}
+for _kind, (_summary, _example) in PII_KINDS.items():
+    rule(f"pii.{_kind}", "error", _summary, _example,
+         "Replace it: 小X（化名） / X某 for people, N县 / 某镇 / A村 for places, and no numbers at all. "
+         "Declare every pseudonym in `pseudonyms:`.")
+rule("pii.suppressed", "info", "An inline suppression (<!-- pii-ok: reason -->) hid a finding; listed so it stays visible.",
+     "县城有一条人民路 <!-- pii-ok: generic street name -->", "Remove the suppression when the text no longer needs it.")
 rule("site.link", "error", "A broken link in the built site.", "A generated index linking a removed page.",
      "Fix the source named in the message.")
 rule("engine.build", "error", "The site engine reported a problem.", "A warning from MkDocs in strict mode.",

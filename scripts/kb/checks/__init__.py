@@ -5,7 +5,7 @@ from typing import Callable, Iterable
 
 from ..report import Finding
 from ..sources import Project
-from . import cases, i18n, links, provisions, quizzes, references, vocabulary
+from . import cases, i18n, links, personal_data, provisions, quizzes, references, vocabulary
 
 Check = Callable[[Project], Iterable[Finding]]
 
@@ -18,6 +18,7 @@ CHECKS: list[Check] = [
     cases.check_cases,
     quizzes.check_questions,
     i18n.check_translations,
+    personal_data.check_personal_data,
 ]
 
 
