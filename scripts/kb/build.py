@@ -42,8 +42,8 @@ def build(root: Path, site: Path | None = None) -> tuple[bool, list[Finding]]:
         sources = source_of(project)
         for lang in LANGS:
             findings += _engine_findings(engine.build_html(configs[lang]), sources, lang)
-        if any(f.severity == "error" for f in findings):
-            return False, findings
+            if any(f.severity == "error" for f in findings):
+                return False, findings
         assembled = _assemble(built, work / "site")
         findings += _site_findings(check_site(assembled), sources)
         if any(f.severity == "error" for f in findings):

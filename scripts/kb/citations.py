@@ -54,6 +54,8 @@ def check_card(document: Document, card: Provision, texts: Path) -> tuple[str, s
 def _lines(path: str) -> tuple[str, ...]:
     text = Path(path).read_text(encoding="utf-8")
     body = split_front_matter(text).body
+    # Some copies type an item's closing bracket half-width: （一) — read it as （一）.
+    body = re.sub(r"（([一二三四五六七八九十]+)\)", r"（\1）", body)
     return tuple(line.strip() for line in body.splitlines())
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Callable
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
-logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary banner is noise in every build
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,7 @@ def build_html(config_file: Path) -> list[EngineMessage]:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
+    _quiet_jieba()
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
@@ -50,9 +50,21 @@ def build_html(config_file: Path) -> list[EngineMessage]:
         pass
     except MkDocsException as error:
         collect.messages.append(EngineMessage(None, str(error)))
+    except Exception as error:  # a Markdown extension failing on a page; MkDocs has usually logged which
+        if not collect.messages:
+            collect.messages.append(EngineMessage(None, f"{type(error).__name__}: {error}"))
     finally:
         logger.removeHandler(collect)
     return collect.messages
+
+
+def _quiet_jieba() -> None:
+    """jieba sets its logger to DEBUG when imported; its dictionary banner is noise in every build."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
 
 
 def serve(root_dir: Path, rebuild: Callable[[], None], watch: list[Path], host: str, port: int) -> None:

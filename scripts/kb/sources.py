@@ -212,17 +212,30 @@ def _parse_yaml(project: Project, source: SourceFile, text: str, first_line: int
     return True
 
 
-def validate(project: Project, source: SourceFile, model: type[BaseModel], data: Any = None):
-    """Validate front matter (or YAML) against `model`; return the model or None with findings."""
+def validate(project: Project, source: SourceFile, model: type[BaseModel], data: Any = None,
+             translation_rule: str | None = None):
+    """Validate front matter (or YAML) against `model`; return the model or None with findings.
+
+    With `translation_rule`, a missing or empty zh/en text is reported under that rule.
+    """
     data = source.located.data if data is None else data
     try:
         return model.model_validate(data)
     except ValidationError as error:
         for problem in error.errors():
-            project.findings.append(_schema_finding(source, problem))
+            finding = _schema_finding(source, problem)
+            if translation_rule and _is_missing_text(problem):
+                finding = Finding(finding.path, finding.line, finding.col, translation_rule,
+                                  f"{finding.message.split(':')[0]}: the {problem['loc'][-1]} text is missing or empty")
+            project.findings.append(finding)
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             project.broken_ids.add(data["id"])
         return None
+
+
+def _is_missing_text(problem: dict) -> bool:
+    loc = problem["loc"]
+    return bool(loc) and loc[-1] in LANGS and problem["type"] in ("missing", "string_too_short")
 
 
 def _schema_finding(source: SourceFile, problem: dict) -> Finding:
@@ -335,7 +348,7 @@ def _load_document(project: Project, source: SourceFile, name: str) -> None:
 def _load_bank(project: Project, source: SourceFile, name: str) -> None:
     if not _load_yaml_file(project, source):
         return
-    bank = validate(project, source, QuestionBank)
+    bank = validate(project, source, QuestionBank, translation_rule="quiz.translation")
     if bank is None:
         return
     project.banks[source.rel] = BankEntry(bank, source)

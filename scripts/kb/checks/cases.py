@@ -24,6 +24,8 @@ PSEUDONYM = re.compile(rf"^(å°[\u4e00-\u9fffA-Z]{{1,2}}|[\u4e00-\u9fff]{{1,2}}æ
 def check_cases(project: Project) -> Iterator[Finding]:
     for case in project.cases.values():
         if case.meta is None:
+            if case.id in project.broken_ids:
+                continue  # its Chinese file exists but did not load: that error is already reported
             for lang, source in case.files.items():
                 yield Finding(source.rel, 1, 1, "case.missing-primary",
                               f"case '{case.id}' has no Chinese file cases/{case.id}.zh.md")

@@ -9,7 +9,8 @@ from ..sources import Project
 
 
 def check_translations(project: Project) -> Iterator[Finding]:
-    for item in [*project.pages.values(), *project.cases.values()]:
+    cases = [case for case in project.cases.values() if case.id not in project.broken_ids]
+    for item in [*project.pages.values(), *cases]:
         present = [lang for lang in LANGS if lang in item.files]
         for lang in LANGS:
             if lang not in item.files:

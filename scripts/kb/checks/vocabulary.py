@@ -53,7 +53,7 @@ def _known(kind: str, term, source: SourceFile, where: tuple) -> Iterator[Findin
     close = difflib.get_close_matches(str(term), list(known), n=1)
     hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
     line, col = source.at(where)
-    yield Finding(source.rel, line, col, "vocab.unknown", f"'{term}' is not a {kind} id{hint}")
+    yield Finding(source.rel, line, col, "vocab.unknown", f"'{term}' is not a known {kind} id{hint}")
 
 
 def _subtypes(meta, source: SourceFile) -> Iterator[Finding]:
