@@ -9,9 +9,8 @@ from pathlib import Path
 
 import jieba
 
-from conftest import copy_mini, run_kb
+from kbtest import CASE, copy_mini, edit, run_kb
 from kb.stage import search_dictionary
-from test_rules import CASE, edit
 
 ALTERNATE = re.compile(r'<a href="(?P<href>[^"]+)"[^>]*data-kb-alternate="(?P<lang>zh|en)"', re.S)
 EXTERNAL_RESOURCE = re.compile(

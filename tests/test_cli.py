@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from conftest import run_kb
-from test_rules import BANK, CASE, edit, write
+from kbtest import BANK, CASE, edit, run_kb, write
 
 LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<rule>[a-z0-9.-]+): \S")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_kb
+from kbtest import REPO, run_kb
 from kb.checks import run_checks
 from kb.schemas import schema_for
 from kb.sources import load_project

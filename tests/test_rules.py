@@ -9,28 +9,12 @@ import pytest
 from kb.checks import run_checks
 from kb.report import RULES
 from kb.sources import load_project
+from kbtest import BANK, CASE, DOC, edit, write
 
 
 def findings_of(root: Path):
     return run_checks(load_project(root))
 
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def write(root: Path, rel: str, text: str | bytes) -> None:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-
-
-CASE = "cases/c001.zh.md"
-BANK = "quizzes/m01.yml"
-DOC = "docs/provisions/ml.yml"
 
 # rule id -> (mutation, file where the finding must be reported, line it must be on or None)
 BREAKERS = {
