@@ -45,7 +45,8 @@ def test_clean_project_exits_0_with_a_summary(mini):
     assert result.returncode == 0, result.stdout
     lines = result.stdout.strip().splitlines()
     assert lines[-1].startswith("kb check: 0 errors")
-    assert lines[-2].startswith("translations: zh 4/4 pages, 1/1 cases; en 3/4 pages, 1/1 cases")
+    assert lines[-3].startswith("translations: zh 4/4 pages, 1/1 cases; en 3/4 pages, 1/1 cases")
+    assert lines[-2] == "personal-data suppressions: 0"
 
 
 def test_warnings_never_fail(mini):

@@ -8,10 +8,11 @@ import tempfile
 from pathlib import Path
 
 from . import engine
+from .harden import harden_site
 from .checks import run_checks
 from .model import LANGS
 from .report import Finding
-from .sitecheck import check_site
+from .sitecheck import check_site, run_linkchecker
 from .sources import load_project
 from .stage import source_of, stage
 
@@ -26,8 +27,12 @@ def reproducible_epoch(root: Path) -> str:
         return "0"
 
 
-def build(root: Path, site: Path | None = None) -> tuple[bool, list[Finding]]:
-    """Build the bilingual site into `site` (default root/site). On any error `site` is untouched."""
+def build(root: Path, site: Path | None = None, preview: bool = False) -> tuple[bool, list[Finding]]:
+    """Build the bilingual site into `site` (default root/site). On any error `site` is untouched.
+
+    `preview` (kb serve) leaves out the Content-Security-Policy, which would block the live-reload
+    script the preview server injects.
+    """
     site = site or root / "site"
     os.environ.setdefault("SOURCE_DATE_EPOCH", reproducible_epoch(root))
     project = load_project(root)
@@ -45,7 +50,11 @@ def build(root: Path, site: Path | None = None) -> tuple[bool, list[Finding]]:
             if any(f.severity == "error" for f in findings):
                 return False, findings
         assembled = _assemble(built, work / "site")
+        if not preview:
+            harden_site(assembled)
         findings += _site_findings(check_site(assembled), sources)
+        if not preview and not any(f.severity == "error" for f in findings):
+            findings += _site_findings(run_linkchecker(assembled), sources)
         if any(f.severity == "error" for f in findings):
             return False, findings
         _replace(assembled, site)

@@ -58,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--texts", type=Path, required=True, metavar="DIR")
     verify.set_defaults(run=cmd_verify)
 
+    links = sub.add_parser("linkcheck", help="check external links (network needed; not part of CI)")
+    links.add_argument("--external", action="store_true", required=True, help="check links to other sites")
+    links.add_argument("--max-age", type=int, default=7, metavar="DAYS", help="recheck successes older than this")
+    links.add_argument("--report", type=Path, default=Path("linkcheck-report.md"), metavar="FILE")
+    links.set_defaults(run=cmd_linkcheck)
+
+    scrub = sub.add_parser("scrub", help="remove metadata (location, camera) from images in place")
+    scrub.add_argument("paths", nargs="+", metavar="PATH")
+    scrub.set_defaults(run=cmd_scrub)
+
     pii = sub.add_parser("pii", help="scan files for personal data")
     pii.add_argument("paths", nargs="+", metavar="PATH")
     pii.set_defaults(run=cmd_pii)
@@ -92,6 +102,8 @@ def cmd_check(root: Path, args) -> int:
         findings = [f for f in findings if any(f.path == s or f.path.startswith(s.rstrip("/") + "/") for s in selected)]
     _print(findings)
     print(translation_coverage(project))
+    suppressed = [f"{f.path}:{f.line}" for f in findings if f.rule == "pii.suppressed"]
+    print(f"personal-data suppressions: {len(suppressed)}" + (f" ({', '.join(suppressed)})" if suppressed else ""))
     files = sum(1 for _ in project.source_files())
     print(f"kb check: {summarize(findings)} in {files} files")
     return 1 if any(f.severity == "error" for f in findings) else 0
@@ -114,7 +126,7 @@ def cmd_serve(root: Path, args) -> int:
     site = root / "site"
 
     def rebuild() -> None:
-        ok, findings = build(root, site)
+        ok, findings = build(root, site, preview=True)
         _print([f for f in findings if f.severity == "error"])
         print(f"kb serve: {summarize(findings)}" + ("" if ok else " — showing the last good build"))
 
@@ -146,6 +158,38 @@ def cmd_verify(root: Path, args) -> int:
     _print(findings)
     print(f"kb verify-citations: {checked} verified cards checked; {summarize(findings)}")
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def cmd_linkcheck(root: Path, args) -> int:
+    import datetime as dt
+
+    from .linkcheck import check_external, external_links, report
+    from .sources import load_project
+
+    sources = external_links(load_project(root))
+    results, fetched = check_external(set(sources), root / ".kb-cache" / "external-links.json",
+                                      max_age=dt.timedelta(days=args.max_age))
+    target = args.report if args.report.is_absolute() else root / args.report
+    target.write_text(report(results, sources), encoding="utf-8")
+    broken = sum(not r.ok for r in results.values())
+    print(f"kb linkcheck: {len(results)} external links, {fetched} checked now, {broken} broken; report: {target}")
+    return 1 if broken else 0
+
+
+def cmd_scrub(root: Path, args) -> int:
+    from .images import ImageError, scrub
+
+    failed = 0
+    for raw in args.paths:
+        path = Path(raw)
+        try:
+            removed = scrub(path)
+        except (ImageError, OSError) as error:
+            print(f"{raw}:1:1: error image.metadata: {error}")
+            failed += 1
+            continue
+        print(f"{raw}: " + (f"removed {', '.join(removed)}" if removed else "no metadata"))
+    return 1 if failed else 0
 
 
 def cmd_pii(root: Path, args) -> int:

@@ -213,6 +213,75 @@ class QuestionBank(Strict):
     questions: list[Question] = Field(min_length=1)
 
 
+# ---------------------------------------------------------------- glossary
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Term(Strict):
+    id: Slug
+    zh: NonEmpty
+    en: NonEmpty
+    aliases_zh: list[NonEmpty] = Field(default_factory=list)  # other Chinese names shown with the same definition
+    aliases_en: list[NonEmpty] = Field(default_factory=list)
+    definition: Bilingual
+    provisions: list[ProvisionId] = Field(default_factory=list)  # where the law defines or uses it
+    source_note: Bilingual | None = None  # a source outside the reference set, named without articles
+
+
+class Glossary(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- field tools and forms
+class FormField(Strict):
+    label: Bilingual
+    kind: Literal["text", "long", "date", "check", "choice", "signature"] = "text"
+    options: list[Bilingual] = Field(default_factory=list)  # for choice fields
+    example: Bilingual | None = None  # the filled-in example, from an anonymized case
+    hint: Bilingual | None = None
+
+    @model_validator(mode="after")
+    def _options(self):
+        if (self.kind == "choice") != bool(self.options):
+            raise ValueError("choice fields, and only they, list `options`")
+        return self
+
+
+class FormSection(Strict):
+    title: Bilingual
+    fields: list[FormField] = Field(min_length=1)
+
+
+class Tool(Strict):
+    id: Slug
+    title: Bilingual
+    purpose: Bilingual
+    users: list[str] = vocab("actor", min_items=1)
+    stages: list[str] = vocab("stage", min_items=1)
+    instructions: Bilingual  # Markdown
+    county_parameters: list[Bilingual] = Field(default_factory=list)  # what each county must set itself
+    example_case: CaseId | None = None
+    provisions: list[ProvisionId] = Field(default_factory=list)
+    sections: list[FormSection] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- workflow swimlanes
+class Lane(Strict):
+    actor: str = vocab("actor", many=False)
+    tasks: list[Bilingual] = Field(min_length=1)
+
+
+class StageLanes(Strict):
+    stage: str = vocab("stage", many=False)
+    summary: Bilingual
+    lanes: list[Lane] = Field(min_length=1)
+    provisions: list[ProvisionId] = Field(default_factory=list)
+
+
+class Workflow(Strict):
+    stages: list[StageLanes] = Field(min_length=1)
+
+
 SCHEMAS = {
     "case": CaseMeta,
     "case-translation": CaseTranslationMeta,
@@ -221,4 +290,7 @@ SCHEMAS = {
     "role-guide": RoleGuideMeta,
     "module": ModuleMeta,
     "question-bank": QuestionBank,
+    "glossary": Glossary,
+    "tool": Tool,
+    "workflow": Workflow,
 }

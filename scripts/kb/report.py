@@ -148,6 +148,12 @@ for _kind, (_summary, _example) in PII_KINDS.items():
          "Declare every pseudonym in `pseudonyms:`.")
 rule("pii.suppressed", "info", "An inline suppression (<!-- pii-ok: reason -->) hid a finding; listed so it stays visible.",
      "县城有一条人民路 <!-- pii-ok: generic street name -->", "Remove the suppression when the text no longer needs it.")
+rule("image.metadata", "error", "An image carries metadata (GPS location, camera, dates, author) or cannot be read.",
+     "A phone photo with GPS coordinates in its EXIF.", "Run `kb scrub PATH` to remove the metadata.")
+rule("image.undeclared", "error", "An image in cases/ that no case declares as an illustration or diagram.",
+     "cases/img/child.jpg not listed in any case's `images:`", "Photos of children are not allowed; declare illustrations in `images:`.")
+rule("image.missing", "error", "A case declares an image file that does not exist.", "images: [{file: img/a.png …}]",
+     "Add the file or correct the path (relative to cases/).")
 rule("site.link", "error", "A broken link in the built site.", "A generated index linking a removed page.",
      "Fix the source named in the message.")
 rule("engine.build", "error", "The site engine reported a problem.", "A warning from MkDocs in strict mode.",

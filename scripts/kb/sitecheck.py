@@ -23,8 +23,10 @@ class _Page(HTMLParser):
         self.ids: set[str] = set()
         self.links: list[str] = []
         self.resources: list[str] = []
+        self.handlers: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        self.handlers += [f"<{tag} {name}>" for name, _ in attrs if name.startswith("on")]
         attrs = dict(attrs)
         for name in ("id", "name") if tag == "a" else ("id",):
             if attrs.get(name):
@@ -46,6 +48,7 @@ def check_site(site: Path) -> list[SiteProblem]:
         pages[path.relative_to(site).as_posix()] = parser
     problems = []
     for rel, page in pages.items():
+        problems += [SiteProblem(rel, f"inline event handler {handler}") for handler in page.handlers]
         for url in page.resources:
             if _external(url):
                 problems.append(SiteProblem(rel, f"loads a resource from another host: {url}"))
@@ -85,8 +88,10 @@ def _local_target(site: Path, rel: str, url: str) -> str | None:
 
 def _link_problem(site: Path, pages: dict, rel: str, url: str) -> str | None:
     parts = urlsplit(url)
-    if parts.scheme or url.startswith("//"):
-        return None  # external links are checked on demand, not in the offline build
+    if parts.scheme in ("http", "https", "mailto") or url.startswith("//"):
+        return None  # external links are checked on demand (kb linkcheck --external), not offline
+    if parts.scheme:
+        return f"link with an unknown scheme: {url}"
     target = _local_target(site, rel, url)
     if target is None:
         return f"broken link: {url}"
@@ -94,3 +99,61 @@ def _link_problem(site: Path, pages: dict, rel: str, url: str) -> str | None:
     if anchor and target in pages and anchor not in pages[target].ids:
         return f"broken anchor: {url}"
     return None
+
+
+# ----------------------------------------------------------------------------- linkchecker
+import csv  # noqa: E402  (kept next to the code that uses it)
+import functools  # noqa: E402
+import io  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def end_headers(self):
+        # linkchecker limits itself to 10 requests/s per host unless the server sends this header
+        self.send_header("LinkChecker", "allow-concurrent-checks")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve_folder(folder: Path):
+    """Serve `folder` on 127.0.0.1 (a free port) for as long as the block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def run_linkchecker(site: Path) -> list[SiteProblem]:
+    """Crawl the built site with linkchecker (internal links, raw-HTML links included)."""
+    executable = Path(sys.executable).with_name("linkchecker")
+    config = site.parent / "linkcheckerrc"
+    # Our own local server: no reason to pace requests (the default waits 0.1–0.6 s per URL).
+    config.write_text("[checking]\nmaxrequestspersecond=10000\n", encoding="utf-8")
+    with serve_folder(site) as base:
+        result = subprocess.run(
+            [str(executable), "-f", str(config), "--no-status", "--no-warnings", "-o", "csv",
+             "--threads", "4", "--ignore-url", r"sitemap\.xml", base],
+            capture_output=True, text=True, timeout=900)
+    if result.returncode not in (0, 1):
+        return [SiteProblem("(linkchecker)", (result.stderr or result.stdout).strip().splitlines()[-1])]
+    rows = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
+    problems = []
+    for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";"):
+        if row.get("valid") == "False":
+            parent = (row.get("parentname") or base).removeprefix(base)
+            page = parent + "index.html" if parent.endswith("/") or not parent else parent
+            problems.append(SiteProblem(page, f"linkchecker: {row.get('urlname')}: {row.get('result')}"))
+    return problems

@@ -13,8 +13,9 @@ from .mdscan import scan
 from .sources import Project
 
 KB_LINK = re.compile(r"^(?P<scheme>provision|case|role|module|quiz):(?P<id>[\w-]+)(?:#(?P<anchor>[\w-]+))?$")
+# Link text may itself hold brackets, as in [国发〔2016〕13号] or [Guo Fa [2016] No. 13].
 KB_LINK_IN_MARKDOWN = re.compile(
-    r"\[(?P<text>[^\]]*)\]\((?P<target>(?:provision|case|role|module|quiz):[\w-]+(?:#[\w-]+)?)\)")
+    r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<target>(?:provision|case|role|module|quiz):[\w-]+(?:#[\w-]+)?)\)")
 
 
 def case_key(case_id: str) -> str:

@@ -5,7 +5,7 @@ from typing import Callable, Iterable
 
 from ..report import Finding
 from ..sources import Project
-from . import cases, i18n, links, personal_data, provisions, quizzes, references, vocabulary
+from . import cases, i18n, images, links, personal_data, provisions, quizzes, references, vocabulary
 
 Check = Callable[[Project], Iterable[Finding]]
 
@@ -19,6 +19,7 @@ CHECKS: list[Check] = [
     quizzes.check_questions,
     i18n.check_translations,
     personal_data.check_personal_data,
+    images.check_images,
 ]
 
 
