@@ -12,10 +12,10 @@ from functools import cached_property
 from .mdscan import scan
 from .sources import Project
 
-KB_LINK = re.compile(r"^(?P<scheme>provision|case|role|module|quiz):(?P<id>[\w-]+)(?:#(?P<anchor>[\w-]+))?$")
+KB_LINK = re.compile(r"^(?P<scheme>provision|case|role|module|quiz|tool|term):(?P<id>[\w-]+)(?:#(?P<anchor>[\w-]+))?$")
 # Link text may itself hold brackets, as in [国发〔2016〕13号] or [Guo Fa [2016] No. 13].
 KB_LINK_IN_MARKDOWN = re.compile(
-    r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<target>(?:provision|case|role|module|quiz):[\w-]+(?:#[\w-]+)?)\)")
+    r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<target>(?:provision|case|role|module|quiz|tool|term):[\w-]+(?:#[\w-]+)?)\)")
 
 
 def case_key(case_id: str) -> str:
@@ -49,9 +49,14 @@ class SiteMap:
 
     @cached_property
     def generated(self) -> set[str]:
-        keys = {"cases/index", "provisions/index", "quizzes/index"}
-        if "roles/index" not in self.project.pages:
-            keys.add("roles/index")
+        keys = {"cases/index", "provisions/index", "quizzes/index", "roles/index", "tools/index", "modules/index"}
+        keys -= set(self.project.pages)
+        if self.project.glossary:
+            keys.add("glossary")
+        if self.project.workflow and "workflow/index" not in self.project.pages:
+            keys.add("workflow/index")
+        for tool_id in self.project.tools:
+            keys.update({f"tools/{tool_id}", f"tools/{tool_id}-print"})
         for entry in self.project.documents.values():
             keys.add(document_key(entry.document.id))
             keys.update(provision_key(entry.document.id, card.id) for card in entry.document.provisions)
@@ -80,7 +85,11 @@ class SiteMap:
         if scheme == "provision":
             document = self.provision_documents.get(id)
             return provision_key(document, id) if document else None
-        key = {"case": case_key(id), "role": f"roles/{id}", "module": f"modules/{id}", "quiz": quiz_key(id)}[scheme]
+        if scheme == "term":
+            glossary = self.project.glossary
+            return "glossary" if glossary and id in {term.id for term in glossary.data.terms} else None
+        key = {"case": case_key(id), "role": f"roles/{id}", "module": f"modules/{id}", "quiz": quiz_key(id),
+               "tool": f"tools/{id}", "term": "glossary"}[scheme]
         return key if key in self.anchors else None
 
     def relative(self, from_key: str, to_key: str, anchor: str | None = None) -> str:
@@ -108,7 +117,8 @@ class SiteMap:
             to_key = self.kb_target(kb["scheme"], kb["id"])
             if to_key is None:
                 return match["text"]
-            return f"[{match['text']}]({self.relative(from_key, to_key, kb['anchor'])})"
+            anchor = kb["anchor"] or (kb["id"] if kb["scheme"] == "term" else None)
+            return f"[{match['text']}]({self.relative(from_key, to_key, anchor)})"
 
         body = KB_LINK_IN_MARKDOWN.sub(replace, body)
         return LANG_SUFFIX_LINK.sub(r"\1.md\2", body)

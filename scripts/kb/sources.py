@@ -14,8 +14,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import yamlmap
 from .frontmatter import FrontMatterError, split_front_matter
-from .model import (LANGS, PRIMARY_LANG, CaseMeta, CaseTranslationMeta, Document, ModuleMeta,
-                    PageMeta, Provision, QuestionBank, RoleGuideMeta)
+from .model import (LANGS, PRIMARY_LANG, CaseMeta, CaseTranslationMeta, Document, Glossary, ModuleMeta,
+                    PageMeta, Provision, QuestionBank, RoleGuideMeta, Tool, Workflow)
 from .report import Finding
 
 CONTENT_DIRS = ("docs", "cases", "quizzes")
@@ -79,12 +79,23 @@ class BankEntry:
 
 
 @dataclass
+class DataEntry:
+    """A YAML data file of docs/ (glossary, a tool, the workflow) and its typed content."""
+
+    data: BaseModel
+    file: SourceFile
+
+
+@dataclass
 class Project:
     root: Path
     pages: dict[str, Page] = field(default_factory=dict)
     cases: dict[str, Case] = field(default_factory=dict)
     documents: dict[str, DocumentEntry] = field(default_factory=dict)
     banks: dict[str, BankEntry] = field(default_factory=dict)
+    tools: dict[str, DataEntry] = field(default_factory=dict)
+    glossary: DataEntry | None = None
+    workflow: DataEntry | None = None
     assets: list[str] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)  # ids of files that failed to load
     findings: list[Finding] = field(default_factory=list)
@@ -115,6 +126,9 @@ class Project:
             yield entry.file
         for entry in self.banks.values():
             yield entry.file
+        for entry in [*self.tools.values(), self.glossary, self.workflow]:
+            if entry:
+                yield entry.file
 
 
 # ------------------------------------------------------------------------- reading
@@ -157,6 +171,12 @@ def _load_file(project: Project, rel: str) -> None:
         _load_bank(project, source, name)
     elif top == "docs" and rel.startswith("docs/provisions/") and rel.endswith((".yml", ".yaml")):
         _load_document(project, source, name)
+    elif rel == "docs/glossary.yml":
+        project.glossary = _load_data(project, source, Glossary)
+    elif rel == "docs/workflow/swimlanes.yml":
+        project.workflow = _load_data(project, source, Workflow)
+    elif rel.startswith("docs/tools/") and rel.endswith(".yml"):
+        _load_tool(project, source, name)
     elif top == "docs" and rel.endswith(".md"):
         _load_page(project, source)
     else:
@@ -343,6 +363,26 @@ def _load_document(project: Project, source: SourceFile, name: str) -> None:
                                         f"document id '{document.id}' is used twice"))
         return
     project.documents[document.id] = DocumentEntry(document, source)
+
+
+def _load_data(project: Project, source: SourceFile, model: type[BaseModel]) -> DataEntry | None:
+    if not _load_yaml_file(project, source):
+        return None
+    data = validate(project, source, model)
+    return DataEntry(data, source) if data is not None else None
+
+
+def _load_tool(project: Project, source: SourceFile, name: str) -> None:
+    entry = _load_data(project, source, Tool)
+    if entry is None:
+        return
+    stem = name.rsplit(".", 1)[0]
+    if entry.data.id != stem:
+        line, col = source.at(("id",))
+        project.findings.append(Finding(source.rel, line, col, "id.filename",
+                                        f"tool id '{entry.data.id}' differs from the file name '{stem}'"))
+        return
+    project.tools[entry.data.id] = entry
 
 
 def _load_bank(project: Project, source: SourceFile, name: str) -> None:

@@ -14,19 +14,25 @@ import yaml
 
 from .model import LANGS
 from .render.cases import case_page, cases_index
-from .render.common import t
-from .render.pages import authored_page, roles_index
+from .forms_docx import form_docx
+from .render.common import front_matter, t
+from .render.glossary import annotate_terms, glossary_page, term_index
+from .render.pages import authored_page, modules_index, roles_index
 from .render.provisions import card_page, document_page, provisions_index
 from .render.quizzes import quiz_page, quizzes_index
+from .render.tools import docx_name, print_key, print_page, tool_key, tool_page, tools_index
+from .render.workflow import swimlane_svg, workflow_page
 from .sitemap import SiteMap, asset_key, case_key, document_key, provision_key, quiz_key
 from .sources import Project
 from .vocabulary import search_terms, vocabulary
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：（）“”《》]+"
-NAV = ("index", "cases/index", "provisions/index", "roles/index", "quizzes/index")
-NAV_TITLES = {"index": "home", "cases/index": "cases", "provisions/index": "provisions",
-              "roles/index": "roles", "quizzes/index": "quizzes"}
+NAV = ("index", "roles/index", "workflow/index", "cases/index", "provisions/index", "tools/index",
+       "modules/index", "quizzes/index", "glossary")
+NAV_TITLES = {"index": "home", "cases/index": "cases", "provisions/index": "provisions", "roles/index": "roles",
+              "quizzes/index": "quizzes", "workflow/index": "workflow", "tools/index": "tools",
+              "modules/index": "modules", "glossary": "glossary"}
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -44,11 +50,30 @@ def render_site(project: Project, lang: str) -> dict[str, str]:
             pages[provision_key(document.id, card.id)] = card_page(project, sitemap, document, card, lang)
     for entry in project.banks.values():
         pages[quiz_key(entry.bank.module)] = quiz_page(project, sitemap, entry, lang)
+    for entry in project.tools.values():
+        pages[tool_key(entry.data.id)] = tool_page(entry.data, sitemap, lang)
+        pages[print_key(entry.data.id)] = print_page(entry.data, lang)
+    if project.glossary:
+        pages["glossary"] = glossary_page(project.glossary.data, sitemap, lang)
+    if project.workflow:
+        pages.setdefault("workflow/index", workflow_page(project.workflow.data, sitemap, lang, set(project.pages)))
     generated = {"cases/index": cases_index, "provisions/index": provisions_index,
-                 "quizzes/index": quizzes_index, "roles/index": roles_index}
+                 "quizzes/index": quizzes_index, "roles/index": roles_index,
+                 "tools/index": lambda p, m, l: tools_index(p.tools, m, l), "modules/index": modules_index}
     for key, render in generated.items():
         pages.setdefault(key, render(project, sitemap, lang))
-    return pages
+    terms = term_index(project.glossary.data if project.glossary else None, lang)
+    return {key: text if key == "glossary" or key.endswith("-print") else annotate_terms(text, terms, lang)
+            for key, text in pages.items()}
+
+
+def render_files(project: Project, lang: str) -> dict[str, bytes]:
+    """Generated downloads and images of one language: site path -> bytes."""
+    files = {f"tools/{docx_name(entry.data.id)}": form_docx(entry.data, lang) for entry in project.tools.values()}
+    if project.workflow:
+        for stage in project.workflow.data.stages:
+            files[f"workflow/{stage.stage}.svg"] = swimlane_svg(stage, lang).encode("utf-8")
+    return files
 
 
 def source_of(project: Project) -> dict[str, str]:
@@ -61,6 +86,12 @@ def source_of(project: Project) -> dict[str, str]:
         sources[document_key(entry.document.id)] = entry.file.rel
         sources.update({provision_key(entry.document.id, card.id): entry.file.rel for card in entry.document.provisions})
     sources.update({quiz_key(entry.bank.module): entry.file.rel for entry in project.banks.values()})
+    for entry in project.tools.values():
+        sources[tool_key(entry.data.id)] = sources[print_key(entry.data.id)] = entry.file.rel
+    if project.glossary:
+        sources["glossary"] = project.glossary.file.rel
+    if project.workflow:
+        sources.setdefault("workflow/index", project.workflow.file.rel)
     return sources
 
 
@@ -73,6 +104,10 @@ def stage(project: Project, out: Path, site_dirs: dict[str, Path]) -> dict[str, 
             target = docs / f"{key}.md"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        for path, data in render_files(project, lang).items():
+            target = docs / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         _copy_assets(project, docs)
         dictionary = out / lang / "search-dictionary.txt"
         dictionary.write_text(search_dictionary(), encoding="utf-8")

@@ -21,10 +21,20 @@ def check_markdown(project: Project) -> Iterator[Finding]:
     for case in project.cases.values():
         for source in case.files.values():
             yield from check_file(sitemap, case.key, source)
+    for entry in project.tools.values():  # Markdown held in YAML fields
+        for lang in ("zh", "en"):
+            line, _ = entry.file.at(("instructions", lang))
+            text = getattr(entry.data.instructions, lang)
+            yield from check_markdown_text(sitemap, f"tools/{entry.data.id}", entry.file, text, line)
 
 
 def check_file(sitemap: SiteMap, key: str, source: SourceFile) -> Iterator[Finding]:
-    result = scan(source.body, source.body_first_line)
+    yield from check_markdown_text(sitemap, key, source, source.body, source.body_first_line)
+
+
+def check_markdown_text(sitemap: SiteMap, key: str, source: SourceFile, text: str,
+                        first_line: int) -> Iterator[Finding]:
+    result = scan(text, first_line)
     own_anchors = {heading.anchor for heading in result.headings}
     for link in result.links:
         message = _link_problem(sitemap, key, link.target, own_anchors)
@@ -54,7 +64,7 @@ def _link_problem(sitemap: SiteMap, key: str, target: str, own_anchors: set[str]
             return "link.missing-page", f"'{target}': no {kb['scheme']} with id '{kb['id']}'"
         return _anchor_problem(sitemap, to_key, kb["anchor"], target)
     if ":" in target.split("/", 1)[0]:
-        return "link.scheme", f"'{target}': unknown link scheme; use https:, provision:, case:, role:, module: or a path"
+        return "link.scheme", f"'{target}': unknown link scheme; use https:, provision:, case:, role:, module:, tool:, term: or a path"
     path, _, anchor = target.partition("#")
     to_key = sitemap.resolve_relative(key, path) if path else key
     if to_key not in sitemap.anchors:

@@ -65,6 +65,26 @@ def check_references(project: Project) -> Iterator[Finding]:
             source = page.files[lang]
             yield from _refs(resolver, "provisions", getattr(meta, "provisions", []), source, ("provisions",))
             yield from _refs(resolver, "cases", getattr(meta, "cases", []), source, ("cases",))
+    for entry in project.tools.values():
+        tool, source = entry.data, entry.file
+        yield from _refs(resolver, "provisions", tool.provisions, source, ("provisions",))
+        if tool.example_case:
+            yield from _refs(resolver, "cases", [tool.example_case], source, ("example_case",))
+    if project.workflow:
+        for index, stage in enumerate(project.workflow.data.stages):
+            yield from _refs(resolver, "provisions", stage.provisions, project.workflow.file,
+                             ("stages", index, "provisions"))
+    if project.glossary:
+        seen: dict[str, int] = {}
+        for index, term in enumerate(project.glossary.data.terms):
+            yield from _refs(resolver, "provisions", term.provisions, project.glossary.file,
+                             ("terms", index, "provisions"))
+            for key in (term.id, term.zh):
+                if key in seen:
+                    line, col = project.glossary.file.at(("terms", index))
+                    yield Finding(project.glossary.file.rel, line, col, "id.duplicate",
+                                  f"glossary term '{key}' is already defined (term {seen[key] + 1})")
+                seen.setdefault(key, index)
     for entry in project.banks.values():
         source = entry.file
         if resolver.missing("modules", entry.bank.module):

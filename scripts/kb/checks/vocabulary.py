@@ -24,6 +24,9 @@ def check_vocabulary(project: Project) -> Iterator[Finding]:
         yield from _walk(entry.document, entry.file, ())
     for entry in project.banks.values():
         yield from _walk(entry.bank, entry.file, ())
+    for entry in [*project.tools.values(), project.workflow, project.glossary]:
+        if entry:
+            yield from _walk(entry.data, entry.file, ())
 
 
 def _walk(model: BaseModel, source: SourceFile, path: tuple) -> Iterator[Finding]:

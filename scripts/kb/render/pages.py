@@ -78,3 +78,14 @@ def roles_index(project: Project, sitemap: SiteMap, lang: str) -> str:
             lead = "我是" if lang == "zh" else "I am: "
             parts.append(f"- [{lead}{label('actor', actor, lang, short=True)}]({sitemap.relative(key, roles[actor].key)}) — {name}\n")
     return "".join(parts) + "\n"
+
+
+def modules_index(project: Project, sitemap: SiteMap, lang: str) -> str:
+    key = "modules/index"
+    parts = [front_matter(title=t("modules", lang)), f"# {t('modules', lang)}\n\n",
+             f"| | {t('duration', lang)} | {t('learners', lang)} |\n|---|---|---|\n"]
+    for module_id, page in sorted(project.modules.items()):
+        meta = page.meta.get(lang) or next(iter(page.meta.values()))
+        parts.append(f"| [{meta.title}]({sitemap.relative(key, page.key)}) | {t('minutes', lang, n=meta.duration_min)} | "
+                     f"{labels('actor', meta.learners, lang, short=True)} |\n")
+    return "".join(parts) + "\n"
