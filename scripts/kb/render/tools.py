@@ -65,7 +65,10 @@ def tool_page(tool: Tool, sitemap: SiteMap, lang: str) -> str:
         parts.append(f"### {getattr(section.title, lang)}\n\n| {u('field', lang)} | {u('value', lang)} |\n|---|---|\n")
         for field in section.fields:
             value = getattr(field.example, lang) if field.example else "—"
-            parts.append(f"| {escape_table(getattr(field.label, lang))} | {escape_table(value)} |\n")
+            name = escape_table(getattr(field.label, lang))
+            if field.hint:
+                name += f"<br><small>{escape_table(getattr(field.hint, lang))}</small>"
+            parts.append(f"| {name} | {escape_table(value)} |\n")
         parts.append("\n")
     if tool.provisions:
         parts.append(f"## {u('legal', lang)} {{ #legal-basis }}\n\n")
