@@ -282,6 +282,19 @@ class Workflow(Strict):
     stages: list[StageLanes] = Field(min_length=1)
 
 
+# ---------------------------------------------------------------- pocket cards
+class PocketCard(Strict):
+    id: Slug
+    title: Bilingual
+    provisions: list[ProvisionId] = Field(min_length=1)
+    points: list[Bilingual] = Field(min_length=1)
+    action: Bilingual
+
+
+class PocketCards(Strict):
+    cards: list[PocketCard] = Field(min_length=1)
+
+
 SCHEMAS = {
     "case": CaseMeta,
     "case-translation": CaseTranslationMeta,
@@ -293,4 +306,5 @@ SCHEMAS = {
     "glossary": Glossary,
     "tool": Tool,
     "workflow": Workflow,
+    "pocket-cards": PocketCards,
 }

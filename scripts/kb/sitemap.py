@@ -11,6 +11,7 @@ from functools import cached_property
 
 from .mdscan import scan
 from .sources import Project
+from .vocabulary import vocabulary
 
 KB_LINK = re.compile(r"^(?P<scheme>provision|case|role|module|quiz|tool|term):(?P<id>[\w-]+)(?:#(?P<anchor>[\w-]+))?$")
 # Link text may itself hold brackets, as in [国发〔2016〕13号] or [Guo Fa [2016] No. 13].
@@ -55,6 +56,11 @@ class SiteMap:
             keys.add("glossary")
         if self.project.workflow and "workflow/index" not in self.project.pages:
             keys.add("workflow/index")
+        keys.update({"provisions/actors/index", "provisions/matrix"})
+        keys.update(f"provisions/actors/{actor}" for actor in vocabulary()["actor"])
+        if self.project.pocket_cards:
+            keys.add("provisions/pocket/index")
+            keys.update(f"provisions/pocket/{card.id}" for card in self.project.pocket_cards.data.cards)
         for tool_id in self.project.tools:
             keys.update({f"tools/{tool_id}", f"tools/{tool_id}-print"})
         for entry in self.project.documents.values():

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from . import yamlmap
 from .frontmatter import FrontMatterError, split_front_matter
 from .model import (LANGS, PRIMARY_LANG, CaseMeta, CaseTranslationMeta, Document, Glossary, ModuleMeta,
-                    PageMeta, Provision, QuestionBank, RoleGuideMeta, Tool, Workflow)
+                    PageMeta, PocketCards, Provision, QuestionBank, RoleGuideMeta, Tool, Workflow)
 from .report import Finding
 
 CONTENT_DIRS = ("docs", "cases", "quizzes")
@@ -96,6 +96,7 @@ class Project:
     tools: dict[str, DataEntry] = field(default_factory=dict)
     glossary: DataEntry | None = None
     workflow: DataEntry | None = None
+    pocket_cards: DataEntry | None = None
     assets: list[str] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)  # ids of files that failed to load
     findings: list[Finding] = field(default_factory=list)
@@ -126,7 +127,7 @@ class Project:
             yield entry.file
         for entry in self.banks.values():
             yield entry.file
-        for entry in [*self.tools.values(), self.glossary, self.workflow]:
+        for entry in [*self.tools.values(), self.glossary, self.workflow, self.pocket_cards]:
             if entry:
                 yield entry.file
 
@@ -173,6 +174,8 @@ def _load_file(project: Project, rel: str) -> None:
         _load_document(project, source, name)
     elif rel == "docs/glossary.yml":
         project.glossary = _load_data(project, source, Glossary)
+    elif rel == "docs/pocket-cards.yml":
+        project.pocket_cards = _load_data(project, source, PocketCards)
     elif rel == "docs/workflow/swimlanes.yml":
         project.workflow = _load_data(project, source, Workflow)
     elif rel.startswith("docs/tools/") and rel.endswith(".yml"):

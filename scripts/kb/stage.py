@@ -20,10 +20,13 @@ from .render.glossary import annotate_terms, glossary_page, term_index
 from .render.pages import authored_page, modules_index, roles_index
 from .render.provisions import card_page, document_page, provisions_index
 from .render.quizzes import quiz_page, quizzes_index
+from .render.views import (actor_key, actor_view, actors_index, matrix_page, pocket_index, pocket_key,
+                           pocket_page)
 from .render.tools import docx_name, print_key, print_page, tool_key, tool_page, tools_index
 from .render.workflow import swimlane_svg, workflow_page
 from .sitemap import SiteMap, asset_key, case_key, document_key, provision_key, quiz_key
 from .sources import Project
+from .vocabulary import ids as vocab_ids
 from .vocabulary import search_terms, vocabulary
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -53,6 +56,14 @@ def render_site(project: Project, lang: str) -> dict[str, str]:
     for entry in project.tools.values():
         pages[tool_key(entry.data.id)] = tool_page(entry.data, sitemap, lang)
         pages[print_key(entry.data.id)] = print_page(entry.data, lang)
+    pages["provisions/actors/index"] = actors_index(sitemap, lang)
+    for actor in vocab_ids("actor"):
+        pages[actor_key(actor)] = actor_view(project, sitemap, actor, lang)
+    pages["provisions/matrix"] = matrix_page(project, sitemap, lang)
+    if project.pocket_cards:
+        pages["provisions/pocket/index"] = pocket_index(project, sitemap, lang)
+        for pocket in project.pocket_cards.data.cards:
+            pages[pocket_key(pocket.id)] = pocket_page(project, sitemap, pocket, lang)
     if project.glossary:
         pages["glossary"] = glossary_page(project.glossary.data, sitemap, lang)
     if project.workflow:
@@ -90,6 +101,8 @@ def source_of(project: Project) -> dict[str, str]:
         sources[tool_key(entry.data.id)] = sources[print_key(entry.data.id)] = entry.file.rel
     if project.glossary:
         sources["glossary"] = project.glossary.file.rel
+    if project.pocket_cards:
+        sources.update({pocket_key(card.id): project.pocket_cards.file.rel for card in project.pocket_cards.data.cards})
     if project.workflow:
         sources.setdefault("workflow/index", project.workflow.file.rel)
     return sources

@@ -74,6 +74,10 @@ def check_references(project: Project) -> Iterator[Finding]:
         for index, stage in enumerate(project.workflow.data.stages):
             yield from _refs(resolver, "provisions", stage.provisions, project.workflow.file,
                              ("stages", index, "provisions"))
+    if project.pocket_cards:
+        for index, card in enumerate(project.pocket_cards.data.cards):
+            yield from _refs(resolver, "provisions", card.provisions, project.pocket_cards.file,
+                             ("cards", index, "provisions"))
     if project.glossary:
         seen: dict[str, int] = {}
         for index, term in enumerate(project.glossary.data.terms):

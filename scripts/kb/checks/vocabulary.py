@@ -24,7 +24,7 @@ def check_vocabulary(project: Project) -> Iterator[Finding]:
         yield from _walk(entry.document, entry.file, ())
     for entry in project.banks.values():
         yield from _walk(entry.bank, entry.file, ())
-    for entry in [*project.tools.values(), project.workflow, project.glossary]:
+    for entry in [*project.tools.values(), project.workflow, project.glossary, project.pocket_cards]:
         if entry:
             yield from _walk(entry.data, entry.file, ())
 

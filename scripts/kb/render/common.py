@@ -16,6 +16,11 @@ UI = {
     "tools": {"zh": "工具与表单", "en": "Tools and forms"},
     "modules": {"zh": "培训课程", "en": "Training modules"},
     "glossary": {"zh": "术语表", "en": "Glossary"},
+    "view_actors": {"zh": "按主体查看", "en": "By actor"},
+    "view_matrix": {"zh": "主题 × 层级", "en": "Topics by level"},
+    "view_pocket": {"zh": "口袋卡", "en": "Pocket cards"},
+    "view_changes": {"zh": "法规变化", "en": "What changed"},
+    "view_gaps": {"zh": "政策短板", "en": "Policy gaps"},
     "duration": {"zh": "时长", "en": "Duration"},
     "minutes": {"zh": "{n} 分钟", "en": "{n} min"},
     "learners": {"zh": "学员", "en": "Learners"},
@@ -94,6 +99,7 @@ def labels(kind: str, ids, lang: str, short: bool = False) -> str:
 
 
 def front_matter(**fields) -> str:
+    """Staged front matter: title, description, and kb_css / kb_js for page-specific assets."""
     fields = {key: value for key, value in fields.items() if value is not None}
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 

@@ -129,6 +129,11 @@ def _status(document: Document, card: Provision) -> str:
 def provisions_index(project: Project, sitemap: SiteMap, lang: str) -> str:
     key = "provisions/index"
     parts = [front_matter(title=t("provisions", lang)), f"# {t('provisions', lang)}\n\n"]
+    views = [("provisions/actors/index", "view_actors"), ("provisions/matrix", "view_matrix"),
+             ("provisions/pocket/index", "view_pocket"), ("provisions/changes", "view_changes"),
+             ("provisions/gaps", "view_gaps")]
+    links = [f"[{t(name, lang)}]({sitemap.relative(key, target)})" for target, name in views if target in sitemap.anchors]
+    parts.append(" · ".join(links) + "\n\n")
     documents = [entry.document for entry in project.documents.values()]
     for level in vocab_ids("level"):
         in_level = sorted((d for d in documents if d.level == level), key=lambda d: d.id)
