@@ -16,6 +16,7 @@ UI = {
     "tools": {"zh": "工具与表单", "en": "Tools and forms"},
     "modules": {"zh": "培训课程", "en": "Training modules"},
     "glossary": {"zh": "术语表", "en": "Glossary"},
+    "generated_question": {"zh": "本题由知识库根据内容元数据自动生成。", "en": "This question was generated from the knowledge base's metadata."},
     "view_actors": {"zh": "按主体查看", "en": "By actor"},
     "view_matrix": {"zh": "主题 × 层级", "en": "Topics by level"},
     "view_pocket": {"zh": "口袋卡", "en": "Pocket cards"},
