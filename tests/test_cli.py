@@ -72,3 +72,10 @@ def test_outside_a_project_is_a_one_line_error(tmp_path):
     result = run_kb(tmp_path, "check")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "no project root" in result.stderr
+
+
+def test_each_finding_links_its_rule_documentation(mini):
+    edit(mini, CASE, "risk_level: medium", "risk_level: severe")
+    result = run_kb(mini, "check")
+    line = next(line for line in result.stdout.splitlines() if " vocab.unknown: " in line)
+    assert line.endswith("/contributing/rules/#vocab-unknown]")

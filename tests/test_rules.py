@@ -47,7 +47,8 @@ BREAKERS = {
     "html.event-handler": (lambda r: edit(r, "docs/index.zh.md", "强制报告。", "<b onclick=\"go()\">强制报告</b>。"), "docs/index.zh.md", 7),
     "case.section": (lambda r: edit(r, CASE, "## 讨论题 { #discussion }", "## 讨论 { #talk }"), CASE, None),
     "case.discussion": (lambda r: edit(r, CASE, "4. 如何跟进？\n", ""), CASE, None),
-    "case.length": (lambda r: None, CASE, None),  # the fixture case is deliberately short
+    "case.length": (lambda r: None, CASE, None),
+    "case.todo": (lambda r: edit(r, CASE, "吃饭不定时。", "待补充：吃饭情况。"), CASE, 31),  # the fixture case is deliberately short
     "case.missing-primary": (lambda r: write(r, "cases/c003.en.md", (r / "cases/c001.en.md").read_text(encoding="utf-8").replace("id: c001", "id: c003")), "cases/c003.en.md", 1),
     "case.pseudonym": (lambda r: edit(r, CASE, "pseudonyms: [小宁, 韦某]", "pseudonyms: [小宁, 韦春花]"), CASE, 20),
     "quiz.single-answer": (lambda r: edit(r, BANK, "      - text: {zh: 等家长回来, en: Wait for the parents}", "      - text: {zh: 等家长回来, en: Wait for the parents}\n        correct: true"), BANK, None),
@@ -64,9 +65,11 @@ BREAKERS = {
     "pii.place": (lambda r: edit(r, CASE, "住在A村", "住在凭祥市"), CASE, None),
     "pii.suppressed": (lambda r: edit(r, CASE, "吃饭不定时。", "吃饭不定时，祖母电话13812345678。<!-- pii-ok: test -->"), CASE, 31),
 }
-# Rules exercised elsewhere: the schema rule alias of quiz.translation, the built site, citations, pii kinds.
-TESTED_ELSEWHERE = {"i18n.coverage", "site.link", "engine.build", "citation.article", "citation.key-term",
-                    "citation.reference"} | {r for r in RULES if r.startswith("pii.")}
+# Rules exercised in other test files: the built site (test_build, test_security), citations
+# (test_citations), images (test_security) and each personal-data kind (tests/pii, test_security).
+TESTED_ELSEWHERE = {"site.link", "engine.build", "citation.article", "citation.key-term",
+                    "citation.reference", "image.metadata", "image.missing", "image.undeclared"} | {
+                    r for r in RULES if r.startswith("pii.")}
 
 
 def test_every_rule_has_a_breaking_fixture():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .frontmatter import split_front_matter
 from .model import Document, Provision
-from .render.provisions import chinese_number, locator
+from .locators import chinese_number, locator
 from .report import Finding
 from .sources import Project
 

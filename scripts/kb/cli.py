@@ -58,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--texts", type=Path, required=True, metavar="DIR")
     verify.set_defaults(run=cmd_verify)
 
+    new = sub.add_parser("new-case", help="scaffold a new case (both languages) with the next free id")
+    new.add_argument("--title", help="Chinese title")
+    new.add_argument("--title-en", help="English title")
+    for flag, help_text in (("plight", "plight type id"), ("subtypes", "plight sub-type ids, comma-separated"),
+                            ("dimensions", "vulnerability dimension ids"), ("actors", "actor ids"),
+                            ("stages", "case-management stage ids"), ("risk", "risk level id"),
+                            ("use", "teaching use ids"), ("border", "border flag ids (optional)")):
+        new.add_argument(f"--{flag}", help=help_text)
+    new.set_defaults(run=cmd_new_case)
+
     links = sub.add_parser("linkcheck", help="check external links (network needed; not part of CI)")
     links.add_argument("--external", action="store_true", required=True, help="check links to other sites")
     links.add_argument("--max-age", type=int, default=7, metavar="DAYS", help="recheck successes older than this")
@@ -74,9 +84,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print(findings: list[Finding]) -> None:
+def _print(findings: list[Finding], root: Path | None = None) -> None:
+    docs = rules_url(root) if root else None
     for finding in findings:
-        print(finding.format())
+        print(finding.format(docs))
+
+
+def rules_url(root: Path) -> str | None:
+    """The published rules page, so every finding links its rule's documentation entry."""
+    import re
+
+    try:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    match = re.search(r"^site_url:\s*(\S+)", text, re.M)
+    return match[1].rstrip("/") + "/contributing/rules/" if match else None
 
 
 def _relative_paths(root: Path, paths: list[str]) -> set[str]:
@@ -100,7 +123,7 @@ def cmd_check(root: Path, args) -> int:
     if args.paths:
         selected = _relative_paths(root, args.paths)
         findings = [f for f in findings if any(f.path == s or f.path.startswith(s.rstrip("/") + "/") for s in selected)]
-    _print(findings)
+    _print(findings, root)
     print(translation_coverage(project))
     suppressed = [f"{f.path}:{f.line}" for f in findings if f.rule == "pii.suppressed"]
     print(f"personal-data suppressions: {len(suppressed)}" + (f" ({', '.join(suppressed)})" if suppressed else ""))
@@ -114,7 +137,7 @@ def cmd_build(root: Path, args) -> int:
 
     site = args.site.resolve() if args.site else root / "site"
     ok, findings = build(root, site)
-    _print([f for f in findings if f.severity != "info"])
+    _print([f for f in findings if f.severity != "info"], root)
     print(f"kb build: {summarize(findings)}; " + (f"site written to {site}" if ok else "site/ left unchanged"))
     return 0 if ok else 1
 
@@ -158,6 +181,45 @@ def cmd_verify(root: Path, args) -> int:
     _print(findings)
     print(f"kb verify-citations: {checked} verified cards checked; {summarize(findings)}")
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def cmd_new_case(root: Path, args) -> int:
+    import datetime as dt
+
+    from .scaffold import FIELDS, case_files, next_case_id, validate_choices
+    from .sources import load_project
+    from .vocabulary import ids
+
+    values: dict = {}
+    asking = sys.stdin.isatty()
+    title = args.title or (_ask("标题 / title (Chinese)") if asking else None)
+    title_en = args.title_en or (_ask("English title") if asking else None) or "TODO: English title"
+    for flag, (kind, many) in FIELDS.items():
+        raw = getattr(args, flag)
+        if raw is None and asking and flag != "border":
+            raw = _ask(f"{flag} ({', '.join(ids(kind))})")
+        items = [item.strip() for item in (raw or "").split(",") if item.strip()]
+        values[flag] = items if many else (items[0] if items else None)
+    missing = [flag for flag, (_, many) in FIELDS.items() if flag != "border" and not values[flag]]
+    if not title:
+        missing.insert(0, "title")
+    problems = [f"--{flag}: required" for flag in missing] + validate_choices(values)
+    if problems:
+        for problem in problems:
+            print(f"kb new-case: {problem}", file=sys.stderr)
+        return 1
+    project = load_project(root)
+    case_id = next_case_id(project)
+    for lang, text in case_files(case_id, title, title_en, values, dt.date.today()).items():
+        path = root / "cases" / f"{case_id}.{lang}.md"
+        path.write_text(text, encoding="utf-8")
+        print(f"kb new-case: wrote {path.relative_to(root)}")
+    print("kb new-case: now write the text; `make check` lists what is still to do (case.todo warnings)")
+    return 0
+
+
+def _ask(prompt: str) -> str:
+    return input(f"{prompt}: ").strip()
 
 
 def cmd_linkcheck(root: Path, args) -> int:

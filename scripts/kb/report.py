@@ -32,8 +32,14 @@ class Finding:
         if not self.severity:
             object.__setattr__(self, "severity", RULES[self.rule].severity)
 
-    def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity} {self.rule}: {self.message}"
+    def format(self, docs: str | None = None) -> str:
+        """One line; with `docs` (the rules page URL) it ends with the link to the rule's entry."""
+        line = f"{self.path}:{self.line}:{self.col}: {self.severity} {self.rule}: {self.message}"
+        return f"{line} [{docs}#{rule_anchor(self.rule)}]" if docs else line
+
+
+def rule_anchor(rule_id: str) -> str:
+    return rule_id.replace(".", "-")
 
 
 RULES: dict[str, Rule] = {}
@@ -98,6 +104,8 @@ rule("case.discussion", "error", "Fewer than 4 discussion questions.", "Two numb
      "Write at least 4 numbered questions.")
 rule("case.length", "warning", "Body text outside 1,200–2,500 Chinese characters.", "A 600-character case.",
      "Complete (or shorten) the text.")
+rule("case.todo", "warning", "Text still to be written (a 待补充 / TODO marker left by kb new-case).",
+     "## 背景 { #background }\n\n待补充：……", "Write the text and remove the marker.")
 rule("case.missing-primary", "error", "A case translation without its Chinese file.",
      "cases/c007.en.md without cases/c007.zh.md", "Write the Chinese file; it carries the case's facets.")
 rule("case.pseudonym", "error", "A declared pseudonym that is not a pseudonym form.", "`pseudonyms: [韦春花]`",
@@ -116,7 +124,6 @@ rule("quiz.translation", "error", "Chinese and English versions differ (empty te
      "An option with zh text and an empty en text.", "Translate every option, stem and explanation.")
 rule("i18n.untranslated", "warning", "A page or case exists in one language only.",
      "cases/c012.zh.md without cases/c012.en.md", "Write the translation; until then the other language is shown with a notice.")
-rule("i18n.coverage", "info", "Translation coverage summary.", "pages 10/12 translated", "—")
 rule("provision.unverified", "info", "A provision card not yet verified against the reference texts.",
      "verification: {status: unverified, …}", "Verify it with `kb verify-citations` and mark it verified.")
 rule("provision.unverified-document", "error", "A document outside the reference set that makes article-level claims.",

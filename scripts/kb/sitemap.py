@@ -10,6 +10,7 @@ import re
 from functools import cached_property
 
 from .mdscan import scan
+from .quizgen import assembled_quizzes
 from .sources import Project
 from .vocabulary import vocabulary
 
@@ -56,7 +57,9 @@ class SiteMap:
             keys.add("glossary")
         if self.project.workflow and "workflow/index" not in self.project.pages:
             keys.add("workflow/index")
-        keys.update({"provisions/actors/index", "provisions/matrix"})
+        keys.update({"provisions/actors/index", "provisions/matrix", "cases/coverage", "contributing/rules"})
+        if list((self.project.root / "schemas").glob("*.schema.json")):
+            keys.add("contributing/schemas")
         keys.update(f"provisions/actors/{actor}" for actor in vocabulary()["actor"])
         if self.project.pocket_cards:
             keys.add("provisions/pocket/index")
@@ -67,6 +70,10 @@ class SiteMap:
             keys.add(document_key(entry.document.id))
             keys.update(provision_key(entry.document.id, card.id) for card in entry.document.provisions)
         keys.update(quiz_key(entry.bank.module) for entry in self.project.banks.values())
+        keys.update({"trainers/index"})
+        for quiz in assembled_quizzes(self.project):
+            keys.update({f"quizzes/{quiz.id}", f"trainers/keys/{quiz.id}"})
+        keys.update(f"trainers/keys/{entry.bank.module}" for entry in self.project.banks.values())
         return keys
 
     @cached_property

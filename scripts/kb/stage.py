@@ -13,13 +13,17 @@ from pathlib import Path
 import yaml
 
 from .model import LANGS
-from .render.cases import case_page, cases_index
+from .render.cases import case_page, cases_index, coverage_page
 from .forms_docx import form_docx
 from .render.common import front_matter, t
 from .render.glossary import annotate_terms, glossary_page, term_index
 from .render.pages import authored_page, modules_index, roles_index
 from .render.provisions import card_page, document_page, provisions_index
-from .render.quizzes import quiz_page, quizzes_index
+from .export import gift, moodle_xml
+from .quizgen import all_questions, assembled_quizzes
+from .render.quizzes import quiz_page
+from .render.rules import rules_page, schemas_page
+from .render.trainers import answer_key_page, assembled_page, bank_quiz, key_of, quizzes_index, trainers_page
 from .render.views import (actor_key, actor_view, actors_index, matrix_page, pocket_index, pocket_key,
                            pocket_page)
 from .render.tools import docx_name, print_key, print_page, tool_key, tool_page, tools_index
@@ -56,6 +60,11 @@ def render_site(project: Project, lang: str) -> dict[str, str]:
     for entry in project.tools.values():
         pages[tool_key(entry.data.id)] = tool_page(entry.data, sitemap, lang)
         pages[print_key(entry.data.id)] = print_page(entry.data, lang)
+    pages["cases/coverage"] = coverage_page(project, sitemap, lang)
+    pages["contributing/rules"] = rules_page(lang)
+    schemas = sorted(path.name for path in (project.root / "schemas").glob("*.schema.json"))
+    if schemas:
+        pages["contributing/schemas"] = schemas_page(schemas, lang)
     pages["provisions/actors/index"] = actors_index(sitemap, lang)
     for actor in vocab_ids("actor"):
         pages[actor_key(actor)] = actor_view(project, sitemap, actor, lang)
@@ -68,8 +77,15 @@ def render_site(project: Project, lang: str) -> dict[str, str]:
         pages["glossary"] = glossary_page(project.glossary.data, sitemap, lang)
     if project.workflow:
         pages.setdefault("workflow/index", workflow_page(project.workflow.data, sitemap, lang, set(project.pages)))
-    generated = {"cases/index": cases_index, "provisions/index": provisions_index,
-                 "quizzes/index": quizzes_index, "roles/index": roles_index,
+    quizzes = assembled_quizzes(project)
+    every_quiz = [bank_quiz(entry) for entry in sorted(project.banks.values(), key=lambda e: e.bank.module)] + quizzes
+    for quiz in quizzes:
+        pages[key_of(quiz)] = assembled_page(sitemap, quiz, lang)
+    for quiz in every_quiz:
+        pages[f"trainers/keys/{quiz.id}"] = answer_key_page(sitemap, quiz, lang)
+    pages["trainers/index"] = trainers_page(sitemap, every_quiz, lang)
+    pages.setdefault("quizzes/index", quizzes_index(project, sitemap, quizzes, lang))
+    generated = {"cases/index": cases_index, "provisions/index": provisions_index, "roles/index": roles_index,
                  "tools/index": lambda p, m, l: tools_index(p.tools, m, l), "modules/index": modules_index}
     for key, render in generated.items():
         pages.setdefault(key, render(project, sitemap, lang))
@@ -81,6 +97,17 @@ def render_site(project: Project, lang: str) -> dict[str, str]:
 def render_files(project: Project, lang: str) -> dict[str, bytes]:
     """Generated downloads and images of one language: site path -> bytes."""
     files = {f"tools/{docx_name(entry.data.id)}": form_docx(entry.data, lang) for entry in project.tools.values()}
+    every_quiz = [bank_quiz(entry) for entry in sorted(project.banks.values(), key=lambda e: e.bank.module)]
+    every_quiz += assembled_quizzes(project)
+    for quiz in every_quiz:
+        category = f"ProtectingTogether/{quiz.id}"
+        files[f"trainers/export/{quiz.id}.gift"] = gift(category, quiz.questions, lang).encode("utf-8")
+        files[f"trainers/export/{quiz.id}.xml"] = moodle_xml(category, quiz.questions, lang).encode("utf-8")
+    for schema in sorted((project.root / "schemas").glob("*.schema.json")):
+        files[f"schemas/{schema.name}"] = schema.read_bytes()
+    questions = all_questions(project)
+    files["trainers/export/all.gift"] = gift("ProtectingTogether/all", questions, lang).encode("utf-8")
+    files["trainers/export/all.xml"] = moodle_xml("ProtectingTogether/all", questions, lang).encode("utf-8")
     if project.workflow:
         for stage in project.workflow.data.stages:
             files[f"workflow/{stage.stage}.svg"] = swimlane_svg(stage, lang).encode("utf-8")
@@ -113,7 +140,8 @@ def stage(project: Project, out: Path, site_dirs: dict[str, Path]) -> dict[str, 
     configs = {}
     for lang in LANGS:
         docs = out / lang / "docs"
-        for key, text in render_site(project, lang).items():
+        pages = render_site(project, lang)
+        for key, text in pages.items():
             target = docs / f"{key}.md"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
@@ -124,7 +152,7 @@ def stage(project: Project, out: Path, site_dirs: dict[str, Path]) -> dict[str, 
         _copy_assets(project, docs)
         dictionary = out / lang / "search-dictionary.txt"
         dictionary.write_text(search_dictionary(), encoding="utf-8")
-        configs[lang] = _write_config(project, out / lang, lang, site_dirs[lang], dictionary)
+        configs[lang] = _write_config(project, out / lang, lang, site_dirs[lang], dictionary, set(pages))
     return configs
 
 
@@ -152,7 +180,8 @@ def search_dictionary() -> str:
     return "".join(f"{term} 100000 n\n" for term in sorted(terms))
 
 
-def _write_config(project: Project, folder: Path, lang: str, site_dir: Path, dictionary: Path) -> Path:
+def _write_config(project: Project, folder: Path, lang: str, site_dir: Path, dictionary: Path,
+                  pages: set[str]) -> Path:
     root_config = yaml.safe_load(_strip_python_tags((project.root / "mkdocs.yml").read_text(encoding="utf-8")))
     site_url = root_config.get("site_url", "")
     overrides = resources.files("kb").joinpath("assets/overrides")
@@ -162,7 +191,7 @@ def _write_config(project: Project, folder: Path, lang: str, site_dir: Path, dic
         "site_dir": str(site_dir),
         "site_url": site_url + ("" if lang == "zh" else f"{lang}/"),
         "theme": {"name": "material", "language": lang, "custom_dir": str(overrides)},
-        "nav": [{t(NAV_TITLES[key], lang): f"{key}.md"} for key in NAV],
+        "nav": [{t(NAV_TITLES[key], lang): f"{key}.md"} for key in NAV if key in pages],
         "plugins": [{"search": {"separator": SEARCH_SEPARATOR, "jieba_dict_user": str(dictionary)}}],
         "extra_css": ["assets/kb/kb.css"],
         "extra": {

@@ -31,6 +31,7 @@ def check_cases(project: Project) -> Iterator[Finding]:
                               f"case '{case.id}' has no Chinese file cases/{case.id}.zh.md")
             continue
         yield from _sections(case)
+        yield from _todo(case)
         yield from _length(case)
         yield from _pseudonyms(case)
 
@@ -47,6 +48,17 @@ def _sections(case: Case) -> Iterator[Finding]:
             line = next(h.line for h in result.headings if h.anchor == "discussion")
             yield Finding(source.rel, line, 1, "case.discussion",
                           f"{result.ordered_items.get('discussion', 0)} discussion questions; at least {MIN_QUESTIONS} needed")
+
+
+TODO = re.compile(r"待补充|TODO")
+
+
+def _todo(case: Case) -> Iterator[Finding]:
+    for source in case.files.values():
+        for number, line in enumerate(source.text.splitlines(), start=1):
+            match = TODO.search(line)
+            if match:
+                yield Finding(source.rel, number, match.start() + 1, "case.todo", "text still to be written")
 
 
 def _length(case: Case) -> Iterator[Finding]:

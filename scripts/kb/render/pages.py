@@ -27,6 +27,9 @@ def authored_page(project: Project, sitemap: SiteMap, page: Page, lang: str) -> 
     text = front_matter(**fields) + body.strip() + "\n\n"
     if page.kind == "role":
         text += role_sections(project, sitemap, page, meta, lang)
+    if page.kind == "module":
+        text = _after_h1(text, module_header(sitemap, page, meta, lang))
+        text += module_sections(project, sitemap, page, meta, lang)
     return text
 
 
@@ -88,4 +91,49 @@ def modules_index(project: Project, sitemap: SiteMap, lang: str) -> str:
         meta = page.meta.get(lang) or next(iter(page.meta.values()))
         parts.append(f"| [{meta.title}]({sitemap.relative(key, page.key)}) | {t('minutes', lang, n=meta.duration_min)} | "
                      f"{labels('actor', meta.learners, lang, short=True)} |\n")
+    return "".join(parts) + "\n"
+
+
+MODULE_UI = {
+    "objectives": {"zh": "学完本模块，你能：", "en": "After this module you can:"},
+    "uses": {"zh": "本模块使用的材料", "en": "What this module uses"},
+    "tests": {"zh": "课前测与课后测", "en": "Pre-test and post-test"},
+    "pre": {"zh": "课前测", "en": "Pre-test"},
+    "post": {"zh": "课后测", "en": "Post-test"},
+    "bank": {"zh": "本模块全部题目", "en": "All questions of this module"},
+    "keys": {"zh": "培训者答案", "en": "Answer keys for trainers"},
+}
+
+
+def module_header(sitemap: SiteMap, page: Page, meta, lang: str) -> str:
+    """Learners, duration and objectives, from the module's front matter, under its title."""
+    sep = "、" if lang == "zh" else ", "
+    lines = [f"**{t('learners', lang)}**: {labels('actor', meta.learners, lang, short=True)} · "
+             f"**{t('duration', lang)}**: {t('minutes', lang, n=meta.duration_min)}\n\n",
+             f"**{MODULE_UI['objectives'][lang]}**\n\n"]
+    lines += [f"- {objective}\n" for objective in meta.objectives]
+    return "".join(lines) + "\n"
+
+
+def module_sections(project: Project, sitemap: SiteMap, page: Page, meta, lang: str) -> str:
+    key, module = page.key, meta.id
+    parts = [f"## {MODULE_UI['uses'][lang]} {{ #uses }}\n\n"]
+    for case_id in meta.cases:
+        if case_id in project.cases:
+            parts.append(f"- [{project.cases[case_id].text(lang).title}]({sitemap.relative(key, case_key(case_id))})\n")
+    provisions = project.provisions
+    for card_id in meta.provisions:
+        card, document = provisions[card_id]
+        parts.append(f"- [{getattr(document.short, lang)} · {getattr(card.title, lang)}]"
+                     f"({sitemap.relative(key, sitemap.kb_target('provision', card_id))})\n")
+    for actor in meta.learners:
+        target = sitemap.kb_target("role", actor)
+        if target:
+            parts.append(f"- [{label('actor', actor, lang, short=True)}]({sitemap.relative(key, target)})\n")
+    if f"quizzes/{module}" in sitemap.anchors:
+        parts.append(f"\n## {MODULE_UI['tests'][lang]} {{ #tests }}\n\n"
+                     f"- [{MODULE_UI['pre'][lang]}]({sitemap.relative(key, f'quizzes/{module}-pre')}) · "
+                     f"[{MODULE_UI['post'][lang]}]({sitemap.relative(key, f'quizzes/{module}-post')}) · "
+                     f"[{MODULE_UI['bank'][lang]}]({sitemap.relative(key, f'quizzes/{module}')})\n"
+                     f"- [{MODULE_UI['keys'][lang]}]({sitemap.relative(key, 'trainers/index')})\n")
     return "".join(parts) + "\n"

@@ -9,7 +9,7 @@ HTML contract with assets/kb/quiz.js:
       <div class="kb-options"><label><input type=radio|checkbox name="q-QID" value="0"> text</label>…</div>
       <div class="kb-result" role="status" aria-live="polite"></div>
     </fieldset>
-    <details class="kb-answer …"> … <li data-kb-option="1">feedback for option B</li> … </details>
+    <details class="kb-answer …"> … <ul><li data-kb-option="1">feedback for option B</li></ul> … </details>
     …
     <div class="kb-score" role="status" aria-live="polite"></div>
   </div>
@@ -79,11 +79,10 @@ def _answer(sitemap: SiteMap, key: str, question, lang: str) -> str:
     lines = [f'??? success kb-answer "{t("answer", lang)}"', f"    **{t('correct_answer', lang)}**: {correct}", "",
              f"    {getattr(question.explanation, lang)}", ""]
     feedback = [(i, o) for i, o in enumerate(question.options) if o.feedback]
+    for i, option in feedback:  # attr_list puts data-kb-option on each list item, for quiz.js
+        lines += [f"    - {chr(ord('A') + i)}: {getattr(option.feedback, lang)}", f'    {{ data-kb-option="{i}" }}']
     if feedback:
-        lines.append('    <ul class="kb-option-feedback">')
-        lines += [f'    <li data-kb-option="{i}">{chr(ord("A") + i)}: {escape(getattr(o.feedback, lang))}</li>'
-                  for i, o in feedback]
-        lines += ["    </ul>", ""]
+        lines.append("")
     refs = [f"[{card_id}]({sitemap.relative(key, sitemap.kb_target('provision', card_id))})"
             for card_id in question.refs.provisions]
     refs += [f"[{case_id}]({sitemap.relative(key, f'cases/{case_id}')})" for case_id in question.refs.cases]

@@ -7,7 +7,8 @@ from ..sources import Project
 from ..vocabulary import ids as vocab_ids
 from ..vocabulary import label
 from .common import escape_table, front_matter
-from .provisions import locator, sort_key
+from ..locators import locator
+from .provisions import sort_key
 
 UI = {
     "by_actor": {"zh": "各主体的法定职责", "en": "What the rules ask of each actor"},
