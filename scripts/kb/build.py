@@ -14,7 +14,7 @@ from .model import LANGS
 from .report import Finding
 from .sitecheck import check_site, run_linkchecker
 from .sources import load_project
-from .stage import source_of, stage
+from .stage import MissingDependency, source_of, stage
 
 
 def reproducible_epoch(root: Path) -> str:
@@ -27,11 +27,13 @@ def reproducible_epoch(root: Path) -> str:
         return "0"
 
 
-def build(root: Path, site: Path | None = None, preview: bool = False) -> tuple[bool, list[Finding]]:
+def build(root: Path, site: Path | None = None, preview: bool = False,
+          offline: bool = False) -> tuple[bool, list[Finding]]:
     """Build the bilingual site into `site` (default root/site). On any error `site` is untouched.
 
     `preview` (kb serve) leaves out the Content-Security-Policy, which would block the live-reload
-    script the preview server injects.
+    script the preview server injects; so does `offline`, whose search runs through the offline
+    plugin's iframe-worker shim, which executes inline code (the copy opens from local files).
     """
     site = site or root / "site"
     os.environ.setdefault("SOURCE_DATE_EPOCH", reproducible_epoch(root))
@@ -43,14 +45,17 @@ def build(root: Path, site: Path | None = None, preview: bool = False) -> tuple[
     with tempfile.TemporaryDirectory(prefix=".kb-build-", dir=site.parent) as tmp:
         work = Path(tmp)
         built = {lang: work / "html" / lang for lang in LANGS}
-        configs = stage(project, work / "stage", built)
+        try:
+            configs = stage(project, work / "stage", built, offline=offline)
+        except MissingDependency as error:
+            return False, findings + [Finding("package.json", 1, 1, "engine.build", str(error))]
         sources = source_of(project)
         for lang in LANGS:
             findings += _engine_findings(engine.build_html(configs[lang]), sources, lang)
             if any(f.severity == "error" for f in findings):
                 return False, findings
         assembled = _assemble(built, work / "site")
-        if not preview:
+        if not preview and not offline:
             harden_site(assembled)
         findings += _site_findings(check_site(assembled), sources)
         if not preview and not any(f.severity == "error" for f in findings):

@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
 
     build = sub.add_parser("build", help="check, generate and build the site into site/")
-    build.add_argument("--site", type=Path, help="output folder (default: site/)")
+    build.add_argument("--site", type=Path, help="output folder (default: site/, or site-offline/ with --offline)")
+    build.add_argument("--offline", action="store_true", help="the copy that opens from file:// (page.html URLs)")
     build.set_defaults(run=cmd_build)
 
     serve = sub.add_parser("serve", help="build and preview with live reload")
@@ -67,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
                             ("use", "teaching use ids"), ("border", "border flag ids (optional)")):
         new.add_argument(f"--{flag}", help=help_text)
     new.set_defaults(run=cmd_new_case)
+
+    bench = sub.add_parser("bench", help="measure check, generation and build time at several sizes (not a test)")
+    bench.add_argument("--sizes", default="100,1000,5000", help="numbers of synthetic cases, comma-separated")
+    bench.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse scores")
+    bench.set_defaults(run=cmd_bench)
 
     links = sub.add_parser("linkcheck", help="check external links (network needed; not part of CI)")
     links.add_argument("--external", action="store_true", required=True, help="check links to other sites")
@@ -135,10 +141,10 @@ def cmd_check(root: Path, args) -> int:
 def cmd_build(root: Path, args) -> int:
     from .build import build
 
-    site = args.site.resolve() if args.site else root / "site"
-    ok, findings = build(root, site)
+    site = args.site.resolve() if args.site else root / ("site-offline" if args.offline else "site")
+    ok, findings = build(root, site, offline=args.offline)
     _print([f for f in findings if f.severity != "info"], root)
-    print(f"kb build: {summarize(findings)}; " + (f"site written to {site}" if ok else "site/ left unchanged"))
+    print(f"kb build: {summarize(findings)}; " + (f"site written to {site}" if ok else f"{site.name}/ left unchanged"))
     return 0 if ok else 1
 
 
@@ -181,6 +187,18 @@ def cmd_verify(root: Path, args) -> int:
     _print(findings)
     print(f"kb verify-citations: {checked} verified cards checked; {summarize(findings)}")
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def cmd_bench(root: Path, args) -> int:
+    from .bench import lighthouse_table, run, table
+
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    rows, scores = run(root, sizes, with_lighthouse=not args.no_lighthouse)
+    print(table(rows))
+    if scores:
+        print(lighthouse_table(scores))
+    print("kb bench: numbers written to docs/maintainers/benchmarks.zh.md and .en.md")
+    return 0
 
 
 def cmd_new_case(root: Path, args) -> int:

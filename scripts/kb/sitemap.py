@@ -58,6 +58,8 @@ class SiteMap:
         if self.project.workflow and "workflow/index" not in self.project.pages:
             keys.add("workflow/index")
         keys.update({"provisions/actors/index", "provisions/matrix", "cases/coverage", "contributing/rules"})
+        if self.project.modules:
+            keys.update({"modules/paths", "modules/certificate"})
         if list((self.project.root / "schemas").glob("*.schema.json")):
             keys.add("contributing/schemas")
         keys.update(f"provisions/actors/{actor}" for actor in vocabulary()["actor"])
@@ -133,8 +135,12 @@ class SiteMap:
             anchor = kb["anchor"] or (kb["id"] if kb["scheme"] == "term" else None)
             return f"[{match['text']}]({self.relative(from_key, to_key, anchor)})"
 
-        body = KB_LINK_IN_MARKDOWN.sub(replace, body)
-        return LANG_SUFFIX_LINK.sub(r"\1.md\2", body)
+        def outside_code(text: str) -> str:
+            return LANG_SUFFIX_LINK.sub(r"\1.md\2", KB_LINK_IN_MARKDOWN.sub(replace, text))
+
+        # Code (fenced blocks, inline spans) shows link syntax literally: leave it alone.
+        return "".join(part if index % 2 else outside_code(part) for index, part in enumerate(CODE.split(body)))
 
 
+CODE = re.compile(r"(^[ \t]*(?:```|~~~)[^\n]*\n.*?^[ \t]*(?:```|~~~)[ \t]*$|`[^`\n]+`)", re.M | re.S)
 LANG_SUFFIX_LINK = re.compile(r"(\]\([^)\s]+?)\.(?:zh|en)\.md(#[^)]*)?(?=\))")

@@ -21,6 +21,7 @@ from .render.pages import authored_page, modules_index, roles_index
 from .render.provisions import card_page, document_page, provisions_index
 from .export import gift, moodle_xml
 from .quizgen import all_questions, assembled_quizzes
+from .render.course import certificate_page, paths_page
 from .render.quizzes import quiz_page
 from .render.rules import rules_page, schemas_page
 from .render.trainers import answer_key_page, assembled_page, bank_quiz, key_of, quizzes_index, trainers_page
@@ -61,6 +62,9 @@ def render_site(project: Project, lang: str) -> dict[str, str]:
         pages[tool_key(entry.data.id)] = tool_page(entry.data, sitemap, lang)
         pages[print_key(entry.data.id)] = print_page(entry.data, lang)
     pages["cases/coverage"] = coverage_page(project, sitemap, lang)
+    if project.modules:
+        pages["modules/paths"] = paths_page(project, sitemap, lang)
+        pages["modules/certificate"] = certificate_page(sitemap, lang)
     pages["contributing/rules"] = rules_page(lang)
     schemas = sorted(path.name for path in (project.root / "schemas").glob("*.schema.json"))
     if schemas:
@@ -135,8 +139,23 @@ def source_of(project: Project) -> dict[str, str]:
     return sources
 
 
-def stage(project: Project, out: Path, site_dirs: dict[str, Path]) -> dict[str, Path]:
-    """Write both languages under `out`; return lang -> engine config file."""
+IFRAME_WORKER = Path("node_modules/iframe-worker/shim/index.js")
+SHIM_PATH = "assets/kb/iframe-worker/shim.js"
+
+
+class MissingDependency(RuntimeError):
+    pass
+
+
+def stage(project: Project, out: Path, site_dirs: dict[str, Path], offline: bool = False) -> dict[str, Path]:
+    """Write both languages under `out`; return lang -> engine config file.
+
+    `offline` makes the copy that opens from file://: page.html URLs, the search index as a
+    script (Material's offline plugin), and the plugin's iframe-worker shim served from the site.
+    """
+    shim = project.root / IFRAME_WORKER
+    if offline and not shim.is_file():
+        raise MissingDependency(f"{IFRAME_WORKER} is missing: run `make setup` (npm ci) first")
     configs = {}
     for lang in LANGS:
         docs = out / lang / "docs"
@@ -150,9 +169,12 @@ def stage(project: Project, out: Path, site_dirs: dict[str, Path]) -> dict[str, 
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         _copy_assets(project, docs)
+        if offline:
+            (docs / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(shim, docs / SHIM_PATH)
         dictionary = out / lang / "search-dictionary.txt"
         dictionary.write_text(search_dictionary(), encoding="utf-8")
-        configs[lang] = _write_config(project, out / lang, lang, site_dirs[lang], dictionary, set(pages))
+        configs[lang] = _write_config(project, out / lang, lang, site_dirs[lang], dictionary, set(pages), offline)
     return configs
 
 
@@ -181,7 +203,7 @@ def search_dictionary() -> str:
 
 
 def _write_config(project: Project, folder: Path, lang: str, site_dir: Path, dictionary: Path,
-                  pages: set[str]) -> Path:
+                  pages: set[str], offline: bool = False) -> Path:
     root_config = yaml.safe_load(_strip_python_tags((project.root / "mkdocs.yml").read_text(encoding="utf-8")))
     site_url = root_config.get("site_url", "")
     overrides = resources.files("kb").joinpath("assets/overrides")
@@ -199,6 +221,10 @@ def _write_config(project: Project, folder: Path, lang: str, site_dir: Path, dic
             "kb": {"site_root": site_url, "lang": lang},
         },
     }
+    if offline:
+        config["use_directory_urls"] = False
+        config["plugins"].append("offline")
+        config["extra"]["polyfills"] = [SHIM_PATH]  # a local path naming iframe-worker: no CDN
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

@@ -11,6 +11,8 @@ from ..vocabulary import label
 from .common import front_matter, labels, other, t, untranslated_notice
 
 H1 = re.compile(r"^# .+$", re.M)
+# Printable checklists: "- [ ] item" becomes "- ☐ item" (a disabled checkbox has no label for screen readers).
+TASK = re.compile(r"^(\s*[-*] )\[([ xX])\] ", re.M)
 
 
 def authored_page(project: Project, sitemap: SiteMap, page: Page, lang: str) -> str:
@@ -18,6 +20,7 @@ def authored_page(project: Project, sitemap: SiteMap, page: Page, lang: str) -> 
     source = page.files[source_lang]
     meta = page.meta[source_lang]
     body = sitemap.rewrite(source.body, page.key)
+    body = TASK.sub(lambda m: m[1] + ("☐ " if m[2] == " " else "☑ "), body)
     title = getattr(meta, "title", None)
     if not H1.search(body) and title:
         body = f"# {title}\n\n" + body
@@ -86,6 +89,8 @@ def roles_index(project: Project, sitemap: SiteMap, lang: str) -> str:
 def modules_index(project: Project, sitemap: SiteMap, lang: str) -> str:
     key = "modules/index"
     parts = [front_matter(title=t("modules", lang)), f"# {t('modules', lang)}\n\n",
+             f"[{'培训路径：按角色选模块' if lang == 'zh' else 'Learning paths by role'}]({sitemap.relative(key, 'modules/paths')})"
+             f" · [{'结业证书' if lang == 'zh' else 'Certificate'}]({sitemap.relative(key, 'modules/certificate')})\n\n",
              f"| | {t('duration', lang)} | {t('learners', lang)} |\n|---|---|---|\n"]
     for module_id, page in sorted(project.modules.items()):
         meta = page.meta.get(lang) or next(iter(page.meta.values()))

@@ -17,7 +17,7 @@ def card_page(project: Project, sitemap: SiteMap, document: Document, card: Prov
     key = provision_key(document.id, card.id)
     version = next((v for v in document.versions if v.id == card.version), None)
     title = f"{getattr(document.short, lang)} {locator(card, lang)} · {getattr(card.title, lang)}"
-    parts = [front_matter(title=title, description=getattr(card.summary, lang)), f"# {title}\n\n"]
+    parts = [front_matter(title=title, description=getattr(card.summary, lang), boost=2), f"# {title}\n\n"]
     parts.append(getattr(card.summary, lang) + "\n\n")
     rows = [f"| {t('document', lang)} | [{getattr(document.title, lang)}]({sitemap.relative(key, document_key(document.id))}) |",
             f"| {t('version', lang)} | {_version_text(version, lang)} |",

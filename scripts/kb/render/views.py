@@ -102,7 +102,7 @@ def pocket_page(project: Project, sitemap: SiteMap, pocket: PocketCard, lang: st
     key = pocket_key(pocket.id)
     title = getattr(pocket.title, lang)
     provisions = project.provisions
-    parts = [front_matter(title=title, kb_css="assets/kb/pocket.css"), '<div class="kb-pocket" markdown>\n\n',
+    parts = [front_matter(title=title, kb_css="assets/kb/pocket.css", boost=3), '<div class="kb-pocket" markdown>\n\n',
              f"# {title}\n\n"]
     parts += [f"- {escape_table(getattr(point, lang))}\n" for point in pocket.points]
     parts.append(f"\n**{u('what_to_do', lang)}**{'：' if lang == 'zh' else ': '}{getattr(pocket.action, lang)}\n\n")

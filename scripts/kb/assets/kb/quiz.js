@@ -1,6 +1,7 @@
 /* Quiz pages: check answers, feedback, score, retry and saved progress, on top of a paper quiz
    that works without JavaScript. HTML contract: scripts/kb/render/quizzes.py. No inline code
-   (strict CSP), nothing is sent anywhere: progress stays in this browser's localStorage. */
+   (strict CSP), nothing is sent anywhere: progress and the last score shown stay in this browser's
+   localStorage. */
 (function () {
   "use strict";
   if (window.kbQuizLoaded) return; // evaluated again by instant navigation
@@ -161,6 +162,10 @@
         const text = s.total.replace("{x}", total.toFixed(1)).replace("{n}", questions.length)
           + (open ? s.open.replace("{k}", open) : "");
         if (scoreBox) scoreBox.textContent = text;
+        // The score as shown, for the certificate page (assets/kb/certificate.js). Local date.
+        const d = new Date();
+        const date = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+        store.set("kb-quiz-score:" + location.pathname, {score: Number(total.toFixed(1)), total: questions.length, date});
       });
 
       retryButton.addEventListener("click", () => {
