@@ -4,13 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: help setup serve test check build schemas verify clean
+.PHONY: help setup serve test check build pack schemas verify bench clean
 
 help:
 	@echo "make serve   build and preview at http://127.0.0.1:8000 with live reload"
 	@echo "make test    run the whole test suite"
 	@echo "make check   content checks only (kb check)"
 	@echo "make build   check, generate and build the site into site/"
+	@echo "make pack    the offline training pack: dist/protecting-together-pack.zip"
+	@echo "make bench   measure build time and size at 100, 1,000 and 5,000 cases (slow; not a test)"
 	@echo "make schemas write the JSON Schemas of the front matter to schemas/"
 	@echo "make verify  check provision cards against ../shared/reference/laws"
 	@echo "make clean   remove site/ and caches (keeps .venv/)"
@@ -44,6 +46,12 @@ check: $(STAMP)
 build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/kb build
 
+pack: $(STAMP) $(NODE_STAMP)
+	$(BIN)/kb pack
+
+bench: $(STAMP) $(NODE_STAMP)
+	$(BIN)/kb bench
+
 schemas: $(STAMP)
 	$(BIN)/kb schemas
 
@@ -51,4 +59,4 @@ verify: $(STAMP)
 	$(BIN)/kb verify-citations --texts ../shared/reference/laws
 
 clean:
-	rm -rf site site.old .kb-build-* .pytest_cache
+	rm -rf site site.old site-offline dist .kb-build-* .pytest_cache

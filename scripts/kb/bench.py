@@ -84,9 +84,17 @@ def make_project(source: Path, target: Path, count: int, keep_cases: bool = True
     return target
 
 
+class BenchError(RuntimeError):
+    pass
+
+
 def _timed(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
+    """Run and time a step; a failed step stops the benchmark (a failed build is no measurement)."""
     start = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode not in (0,):
+        tail = (result.stdout + result.stderr).strip().splitlines()[-3:]
+        raise BenchError(f"{' '.join(command[-3:])} failed: " + " | ".join(tail))
     return time.perf_counter() - start, result
 
 
@@ -94,7 +102,7 @@ def measure(root: Path, count: int) -> dict:
     kb = [sys.executable, "-m", "kb.cli"]
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
         project = make_project(root, Path(tmp) / "project", count)
-        check_seconds, _ = _timed(kb + ["check"], project)
+        check_seconds, _ = _timed(kb + ["check"], project)  # warnings only: synthetic text is generic
         generate_seconds, _ = _timed([sys.executable, "-c", "import sys; from pathlib import Path; "
                                       "from kb.sources import load_project; from kb.stage import stage; "
                                       "p=load_project(Path('.')); stage(p, Path('staged'), "

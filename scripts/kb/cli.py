@@ -69,6 +69,10 @@ def _parser() -> argparse.ArgumentParser:
         new.add_argument(f"--{flag}", help=help_text)
     new.set_defaults(run=cmd_new_case)
 
+    pack = sub.add_parser("pack", help="the offline training pack: offline site, PDFs, exports, forms (one zip)")
+    pack.add_argument("--out", type=Path, default=Path("dist/protecting-together-pack.zip"), metavar="ZIP")
+    pack.set_defaults(run=cmd_pack)
+
     bench = sub.add_parser("bench", help="measure check, generation and build time at several sizes (not a test)")
     bench.add_argument("--sizes", default="100,1000,5000", help="numbers of synthetic cases, comma-separated")
     bench.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse scores")
@@ -189,11 +193,33 @@ def cmd_verify(root: Path, args) -> int:
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 
+def cmd_pack(root: Path, args) -> int:
+    import os
+    import shutil
+
+    from .pack import make_pack
+
+    executable = os.environ.get("KB_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        print("kb pack: no Chromium found to print the PDFs: apt-get install chromium (or set KB_CHROMIUM)",
+              file=sys.stderr)
+        return 1
+    target = args.out if args.out.is_absolute() else root / args.out
+    ok, findings = make_pack(root, target, executable)
+    _print([f for f in findings if f.severity == "error"], root)
+    print(f"kb pack: {summarize(findings)}; " + (f"pack written to {target}" if ok else "no pack written"))
+    return 0 if ok else 1
+
+
 def cmd_bench(root: Path, args) -> int:
-    from .bench import lighthouse_table, run, table
+    from .bench import BenchError, lighthouse_table, run, table
 
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
-    rows, scores = run(root, sizes, with_lighthouse=not args.no_lighthouse)
+    try:
+        rows, scores = run(root, sizes, with_lighthouse=not args.no_lighthouse)
+    except BenchError as error:
+        print(f"kb bench: {error}", file=sys.stderr)
+        return 1
     print(table(rows))
     if scores:
         print(lighthouse_table(scores))

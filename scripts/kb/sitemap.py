@@ -72,7 +72,7 @@ class SiteMap:
             keys.add(document_key(entry.document.id))
             keys.update(provision_key(entry.document.id, card.id) for card in entry.document.provisions)
         keys.update(quiz_key(entry.bank.module) for entry in self.project.banks.values())
-        keys.update({"trainers/index"})
+        keys.update({"trainers/index", "print/handbook", "print/pocket-cards", "print/answer-keys"})
         for quiz in assembled_quizzes(self.project):
             keys.update({f"quizzes/{quiz.id}", f"trainers/keys/{quiz.id}"})
         keys.update(f"trainers/keys/{entry.bank.module}" for entry in self.project.banks.values())

@@ -22,6 +22,7 @@ from .render.provisions import card_page, document_page, provisions_index
 from .export import gift, moodle_xml
 from .quizgen import all_questions, assembled_quizzes
 from .render.course import certificate_page, paths_page
+from .render import printing
 from .render.quizzes import quiz_page
 from .render.rules import rules_page, schemas_page
 from .render.trainers import answer_key_page, assembled_page, bank_quiz, key_of, quizzes_index, trainers_page
@@ -94,8 +95,20 @@ def render_site(project: Project, lang: str) -> dict[str, str]:
     for key, render in generated.items():
         pages.setdefault(key, render(project, sitemap, lang))
     terms = term_index(project.glossary.data if project.glossary else None, lang)
-    return {key: text if key == "glossary" or key.endswith("-print") else annotate_terms(text, terms, lang)
-            for key, text in pages.items()}
+    pages = {key: text if key == "glossary" or key.endswith("-print") else annotate_terms(text, terms, lang)
+             for key, text in pages.items()}
+    return pages | print_pages(pages, lang)
+
+
+PRINT_CHAPTERS = ("index", "roles", "workflow", "cases", "provisions", "tools", "modules", "glossary")
+
+
+def print_pages(pages: dict[str, str], lang: str) -> dict[str, str]:
+    """The handbook, pocket cards and answer keys as single print pages (kb pack prints them to PDF)."""
+    titles = {key: t(NAV_TITLES.get(f"{key}/index", NAV_TITLES.get(key, "home")), lang) for key in PRINT_CHAPTERS}
+    return {"print/handbook": printing.handbook(pages, titles, lang),
+            "print/pocket-cards": printing.pocket_cards(pages, lang),
+            "print/answer-keys": printing.answer_keys(pages, lang)}
 
 
 def render_files(project: Project, lang: str) -> dict[str, bytes]:
@@ -208,13 +221,13 @@ def _write_config(project: Project, folder: Path, lang: str, site_dir: Path, dic
     site_url = root_config.get("site_url", "")
     overrides = resources.files("kb").joinpath("assets/overrides")
     config = {
-        "INHERIT": str(project.root / "mkdocs.yml"),
+        "INHERIT": str((project.root / "mkdocs.yml").resolve()),
         "docs_dir": "docs",
-        "site_dir": str(site_dir),
+        "site_dir": str(site_dir.resolve()),
         "site_url": site_url + ("" if lang == "zh" else f"{lang}/"),
         "theme": {"name": "material", "language": lang, "custom_dir": str(overrides)},
         "nav": [{t(NAV_TITLES[key], lang): f"{key}.md"} for key in NAV if key in pages],
-        "plugins": [{"search": {"separator": SEARCH_SEPARATOR, "jieba_dict_user": str(dictionary)}}],
+        "plugins": [{"search": {"separator": SEARCH_SEPARATOR, "jieba_dict_user": str(dictionary.resolve())}}],
         "extra_css": ["assets/kb/kb.css"],
         "extra": {
             "alternate": [_alternate(lang, other) for other in LANGS],

@@ -99,12 +99,14 @@ def labels(kind: str, ids, lang: str, short: bool = False) -> str:
     return sep.join(label(kind, term, lang, short) for term in ids) or "—"
 
 
-def front_matter(boost: float | None = None, **fields) -> str:
+def front_matter(boost: float | None = None, unsearchable: bool = False, **fields) -> str:
     """Staged front matter: title, description, kb_css / kb_js for page-specific assets, and a search
     boost (readers who search a legal term want the rule before the stories that mention it)."""
     fields = {key: value for key, value in fields.items() if value is not None}
     if boost:
         fields["search"] = {"boost": boost}
+    if unsearchable:  # print pages repeat the whole site: keep them out of the search results
+        fields["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
