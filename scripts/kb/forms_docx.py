@@ -10,7 +10,7 @@ from docx import Document as WordDocument
 from docx.shared import Pt
 
 from .model import Tool
-from .render.tools import u
+from .render.tools import blank_text
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -28,21 +28,11 @@ def form_docx(tool: Tool, lang: str) -> bytes:
         for field in section.fields:
             cells = table.add_row().cells
             cells[0].text = getattr(field.label, lang)
-            cells[1].text = _blank(field, lang)
+            cells[1].text = blank_text(field, lang) or ("\n\n" if field.kind == "long" else "")
     _fix_dates(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return normalize_zip(buffer.getvalue())
-
-
-def _blank(field, lang: str) -> str:
-    if field.kind == "check":
-        return u("yes_no", lang)
-    if field.kind == "choice":
-        return "  ".join(f"□ {getattr(option, lang)}" for option in field.options)
-    if field.kind == "signature":
-        return u("sign", lang)
-    return "\n\n" if field.kind == "long" else ""
 
 
 def _fix_dates(document) -> None:

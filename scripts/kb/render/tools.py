@@ -78,7 +78,8 @@ def tool_page(tool: Tool, sitemap: SiteMap, lang: str) -> str:
     return "".join(parts) + "\n"
 
 
-def blank_value(field, lang: str) -> str:
+def blank_text(field, lang: str) -> str:
+    """What an empty field shows on paper (print page and Word form): boxes to tick, a line to sign."""
     if field.kind == "check":
         return u("yes_no", lang)
     if field.kind == "choice":
@@ -87,7 +88,13 @@ def blank_value(field, lang: str) -> str:
         return u("sign", lang)
     if field.kind == "date":
         return "＿＿＿＿" if lang == "zh" else "________"
-    return "&nbsp;<br>&nbsp;<br>&nbsp;" if field.kind == "long" else "&nbsp;"
+    return ""
+
+
+def blank_value(field, lang: str) -> str:
+    """The blank in a Markdown table cell: room to write for text fields."""
+    text = blank_text(field, lang)
+    return text or ("&nbsp;<br>&nbsp;<br>&nbsp;" if field.kind == "long" else "&nbsp;")
 
 
 def print_page(tool: Tool, lang: str) -> str:
