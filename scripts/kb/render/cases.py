@@ -1,11 +1,11 @@
 """Case pages and the case index."""
 from __future__ import annotations
 
+from html import escape
+
 from ..model import PRIMARY_LANG
 from ..sitemap import SiteMap, case_key
 from ..sources import Case, Project
-from html import escape
-
 from ..vocabulary import ids as vocab_ids
 from ..vocabulary import label
 from .common import escape_table, front_matter, labels, t, untranslated_notice
