@@ -149,3 +149,15 @@ def test_phone_viewport(browser, server):
     page.wait_for_load_state("load")
     assert page.url.endswith("/cases/")
     context.close()
+
+
+def test_every_quiz_page_checks_answers_in_both_languages(page, repo_site):
+    paths = sorted(p.parent.relative_to(repo_site).as_posix() + "/" for p in (repo_site / "quizzes").glob("*/index.html"))
+    assert len(paths) >= 40  # module banks, pre/post tests, role self-checks, the exam, generated practice
+    for prefix, verdict in (("", "正确"), ("en/", "Correct")):
+        for path in paths:
+            visit(page, prefix + path)
+            question = page.locator("fieldset.kb-question").first
+            answer(page, question, right=True)
+            assert verdict in question.locator(".kb-result").inner_text(), prefix + path
+    assert page.errors == []

@@ -25,9 +25,11 @@ from .common import front_matter, t
 QUIZ_ASSETS = {"kb_css": "assets/kb/quiz.css", "kb_js": "assets/kb/quiz.js"}
 
 
-def quiz_document(sitemap: SiteMap, key: str, quiz_id: str, title: str, intro: str, questions, lang: str) -> str:
+def quiz_document(sitemap: SiteMap, key: str, quiz_id: str, title: str, intro: str, questions, lang: str,
+                  unsearchable: bool = False) -> str:
     """A quiz page from any list of questions (a bank, a pre-test, an exam …)."""
-    parts = [front_matter(title=title, description=t("quiz_intro", lang), **QUIZ_ASSETS), f"# {title}\n\n",
+    parts = [front_matter(title=title, description=t("quiz_intro", lang), unsearchable=unsearchable, **QUIZ_ASSETS),
+             f"# {title}\n\n",
              (intro + " " if intro else "") + t("quiz_intro", lang) + " "
              + t("questions_count", lang, n=len(questions)) + "\n\n",
              f'<div class="kb-quiz" data-kb-quiz="{escape(quiz_id)}" markdown>\n\n']

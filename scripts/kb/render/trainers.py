@@ -35,7 +35,9 @@ def key_of(quiz: Quiz) -> str:
 
 
 def assembled_page(sitemap: SiteMap, quiz: Quiz, lang: str) -> str:
-    return quiz_document(sitemap, key_of(quiz), quiz.id, getattr(quiz.title, lang), "", quiz.questions, lang)
+    # Assembled quizzes repeat the banks' questions: searchable once, in the banks.
+    return quiz_document(sitemap, key_of(quiz), quiz.id, getattr(quiz.title, lang), "", quiz.questions, lang,
+                         unsearchable=True)
 
 
 def quizzes_index(project: Project, sitemap: SiteMap, quizzes: list[Quiz], lang: str) -> str:
@@ -72,7 +74,7 @@ def answer(question, lang: str) -> str:
 def answer_key_page(sitemap: SiteMap, quiz: Quiz, lang: str) -> str:
     key = f"trainers/keys/{quiz.id}"
     title = f"{getattr(quiz.title, lang)} · {u('key', lang)}"
-    parts = [front_matter(title=title), f"# {title}\n\n",
+    parts = [front_matter(title=title, unsearchable=True), f"# {title}\n\n",  # answers stay out of search
              f"[{u('quiz', lang)}]({sitemap.relative(key, key_of(quiz))})\n\n",
              f"| {u('no', lang)} | {u('answer', lang)} | {u('id', lang)} | {t('answer', lang)} |\n|---|---|---|---|\n"]
     for number, question in enumerate(quiz.questions, start=1):
