@@ -19,7 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from .vocabulary import ids
+import yaml
+
+from .vocabulary import ids, vocabulary
 
 LIGHTHOUSE = "lighthouse@12.8.2"
 PARAGRAPH_ZH = ("孩子由年迈的祖母照料，父母在外务工，一年只回家一次。儿童主任入户走访时发现家中缺粮，孩子常常一个人在家，"
@@ -40,7 +42,6 @@ def synthetic_case(number: int, lang: str) -> str:
     """A valid composite case (about 1,500 Chinese characters) with rotating facets."""
     pick = lambda kind, k=1: [ids(kind)[(number + i) % len(ids(kind))] for i in range(k)]
     subtype = pick("plight_subtype")[0]
-    from .vocabulary import vocabulary
     plight = vocabulary()["plight_subtype"][subtype]["parent"]
     case_id = f"c{number}"
     if lang == "zh":
@@ -52,7 +53,6 @@ def synthetic_case(number: int, lang: str) -> str:
     else:
         meta = {"id": case_id, "title": f"Synthetic case {number}", "summary": "A synthetic case for benchmarks.",
                 "learning_objectives": ["Name each actor's duties."], "pseudonyms": []}
-    import yaml
     text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
     paragraph = PARAGRAPH_ZH if lang == "zh" else PARAGRAPH_EN
     for anchor, zh, en in SECTIONS:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -67,6 +67,7 @@ def open_admonitions(body: str) -> str:
     return "\n".join(out) + "\n"
 
 
+@lru_cache(maxsize=4096)  # pure: the sitemap, the link check and the case check scan the same bodies
 def scan(body: str, first_line: int = 1) -> Scan:
     body = open_admonitions(body)
     lines = body.splitlines()

@@ -168,7 +168,9 @@ def module_of(question: Question, project: Project) -> str | None:
 
 
 def all_questions(project: Project) -> list[Question]:
-    return [q for q, _ in project.questions] + generated_questions(project)
+    if "questions" not in project.derived:
+        project.derived["questions"] = [q for q, _ in project.questions] + generated_questions(project)
+    return project.derived["questions"]
 
 
 def module_tests(project: Project, questions: list[Question], size: int = 10) -> list[Quiz]:
@@ -239,6 +241,13 @@ def exam(project: Project, questions: list[Question], size: int = 40) -> Quiz:
 
 
 def assembled_quizzes(project: Project) -> list[Quiz]:
+    """Computed once per loaded project (the sitemap, every language's pages and the exports use it)."""
+    if "quizzes" not in project.derived:
+        project.derived["quizzes"] = _assemble(project)
+    return project.derived["quizzes"]
+
+
+def _assemble(project: Project) -> list[Quiz]:
     questions = all_questions(project)
     generated = [q for q in questions if q.generated]
     groups = {"provision": ("由条文生成的题目", "Generated from the provision cards"),

@@ -100,6 +100,8 @@ class Project:
     assets: list[str] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)  # ids of files that failed to load
     findings: list[Finding] = field(default_factory=list)
+    # Values derived from the content, computed once: the project does not change after loading.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def provisions(self) -> dict[str, tuple[Provision, Document]]:

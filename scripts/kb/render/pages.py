@@ -112,7 +112,6 @@ MODULE_UI = {
 
 def module_header(sitemap: SiteMap, page: Page, meta, lang: str) -> str:
     """Learners, duration and objectives, from the module's front matter, under its title."""
-    sep = "、" if lang == "zh" else ", "
     lines = [f"**{t('learners', lang)}**: {labels('actor', meta.learners, lang, short=True)} · "
              f"**{t('duration', lang)}**: {t('minutes', lang, n=meta.duration_min)}\n\n",
              f"**{MODULE_UI['objectives'][lang]}**\n\n"]
