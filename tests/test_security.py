@@ -12,7 +12,8 @@ from PIL import Image
 from kb.checks import run_checks
 from kb.harden import INLINE_SCRIPT, script_hash
 from kb.linkcheck import check_external, external_links, report
-from kb.sitecheck import run_linkchecker, serve_folder
+from kb.localserver import serve_folder
+from kb.crawl import crawl, run_linkchecker
 from kb.sources import load_project
 from kbtest import CASE, FIXTURES, edit, run_kb, write
 
@@ -88,6 +89,35 @@ def test_linkchecker_reports_a_broken_raw_html_link(tmp_path):
     (site / "a" / "index.html").write_text("<html><body>ok</body></html>")
     problems = run_linkchecker(site)
     assert len(problems) == 1 and "missing/" in problems[0].message and problems[0].page == "index.html"
+
+
+def test_linkchecker_follows_links_between_the_language_trees(tmp_path):
+    """The two crawls (root and /en/) each check links into the other tree."""
+    site = tmp_path / "site"
+    (site / "en" / "a").mkdir(parents=True)
+    (site / "index.html").write_text('<html><body><a href="en/">en</a> <a href="en/gone/">x</a></body></html>')
+    (site / "en" / "index.html").write_text('<html><body><a href="a/">a</a> <a href="../missing/">y</a></body></html>')
+    (site / "en" / "a" / "index.html").write_text('<html><body><a href="../../">zh</a></body></html>')
+    problems = sorted((p.page, p.message.split(": ")[1]) for p in run_linkchecker(site))
+    assert [page for page, _ in problems] == ["en/index.html", "index.html"]
+    assert "missing/" in problems[0][1] and "en/gone/" in problems[1][1]
+
+
+def test_a_rebuild_crawls_only_changed_pages(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "crawl.json"
+    for folder in ("a", "b"):
+        (site / folder).mkdir(parents=True)
+        (site / folder / "index.html").write_text(f'<html><body><a href="../">home</a> {folder}</body></html>')
+    (site / "index.html").write_text('<html><body><a href="a/">a</a> <a href="b/">b</a></body></html>')
+    first = crawl(site, cache)
+    assert (first.problems, first.crawled, first.unchanged) == ([], 3, 0)
+    assert crawl(site, cache).crawled == 0  # nothing changed
+    (site / "b" / "index.html").write_text('<html><body><a href="../gone/">x</a></body></html>')
+    changed = crawl(site, cache)
+    assert (changed.crawled, changed.unchanged) == (1, 2)
+    assert [(p.page, "gone/" in p.message) for p in changed.problems] == [("b/index.html", True)]
+    assert crawl(site, cache).crawled == 1  # a page that failed is crawled again until it passes
+    assert crawl(site, None).crawled == 3  # no cache: the whole site
 
 
 def test_external_links_are_cached_and_failures_rechecked(mini, tmp_path):

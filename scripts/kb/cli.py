@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="check, generate and build the site into site/")
     build.add_argument("--site", type=Path, help="output folder (default: site/, or site-offline/ with --offline)")
     build.add_argument("--offline", action="store_true", help="the copy that opens from file:// (page.html URLs)")
+    build.add_argument("--full-crawl", action="store_true",
+                       help="let linkchecker crawl every page, not only those changed since its last clean crawl")
+    build.add_argument("--timings", action="store_true", help="print how long each phase took")
     build.set_defaults(run=cmd_build)
 
     serve = sub.add_parser("serve", help="build and preview with live reload")
@@ -146,9 +149,12 @@ def cmd_build(root: Path, args) -> int:
     from .build import build
 
     site = args.site.resolve() if args.site else root / ("site-offline" if args.offline else "site")
-    ok, findings = build(root, site, offline=args.offline)
+    timings: dict[str, float] = {}
+    ok, findings = build(root, site, offline=args.offline, full_crawl=args.full_crawl, timings=timings)
     _print([f for f in findings if f.severity != "info"], root)
     print(f"kb build: {summarize(findings)}; " + (f"site written to {site}" if ok else f"{site.name}/ left unchanged"))
+    if args.timings:
+        print("kb build: " + " · ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items()), file=sys.stderr)
     return 0 if ok else 1
 
 
@@ -212,7 +218,7 @@ def cmd_pack(root: Path, args) -> int:
 
 
 def cmd_bench(root: Path, args) -> int:
-    from .bench import BenchError, lighthouse_table, run, table
+    from .bench import BenchError, lighthouse_table, run, table, targets_table
 
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     try:
@@ -223,6 +229,7 @@ def cmd_bench(root: Path, args) -> int:
     print(table(rows))
     if scores:
         print(lighthouse_table(scores))
+    print(targets_table(rows, scores))
     print("kb bench: numbers written to docs/maintainers/benchmarks.zh.md and .en.md")
     return 0
 

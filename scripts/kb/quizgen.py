@@ -253,7 +253,17 @@ def _assemble(project: Project) -> list[Quiz]:
     groups = {"provision": ("由条文生成的题目", "Generated from the provision cards"),
               "case": ("由案例生成的题目", "Generated from the cases"),
               "subtype": ("困境类型辨析", "Plight types"), "term": ("术语辨析", "Terms")}
-    banks = [Quiz(f"generated-{kind}", bi(*titles), [q for q in generated if q.id.split("-")[1] == kind], "generated")
-             for kind, titles in groups.items()]
-    return module_tests(project, questions) + role_quizzes(project, questions) + [exam(project, questions)] + \
-        [bank for bank in banks if bank.questions]
+    banks = [bank for kind, titles in groups.items()
+             for bank in _pages_of(f"generated-{kind}", bi(*titles), [q for q in generated if q.id.split("-")[1] == kind])]
+    return module_tests(project, questions) + role_quizzes(project, questions) + [exam(project, questions)] + banks
+
+
+GENERATED_PAGE_SIZE = 100  # a phone page stays light however many cases and provisions there are
+
+
+def _pages_of(quiz_id: str, title: Bilingual, questions: list[Question]) -> list[Quiz]:
+    """Generated practice in pages of at most GENERATED_PAGE_SIZE questions: generated-case, generated-case-2, …"""
+    chunks = [questions[i:i + GENERATED_PAGE_SIZE] for i in range(0, len(questions), GENERATED_PAGE_SIZE)]
+    return [Quiz(quiz_id if number == 1 else f"{quiz_id}-{number}",
+                 title if number == 1 else bi(f"{title.zh}（{number}）", f"{title.en} ({number})"), chunk, "generated")
+            for number, chunk in enumerate(chunks, start=1)]

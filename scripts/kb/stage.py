@@ -97,16 +97,24 @@ def render_site(project: Project, lang: str) -> dict[str, str]:
     terms = term_index(project.glossary.data if project.glossary else None, lang)
     pages = {key: text if key == "glossary" or key.endswith("-print") else annotate_terms(text, terms, lang)
              for key, text in pages.items()}
-    return pages | print_pages(pages, lang)
+    return pages | print_pages(pages, lang, untaught_cases(project))
 
 
 PRINT_CHAPTERS = ("index", "roles", "workflow", "cases", "provisions", "tools", "modules", "glossary")
 
 
-def print_pages(pages: dict[str, str], lang: str) -> dict[str, str]:
+def untaught_cases(project: Project) -> set[str]:
+    """Page keys of cases no module teaches with: online only, so the printed handbook stays a handbook
+    (a library of 1,000 cases would make it a 5,000-page book)."""
+    taught = {case for page in project.modules.values() for meta in page.meta.values() for case in meta.cases}
+    return {f"cases/{case}" for case in project.cases if case not in taught}
+
+
+def print_pages(pages: dict[str, str], lang: str, leave_out: set[str] = frozenset()) -> dict[str, str]:
     """The handbook, pocket cards and answer keys as single print pages (kb pack prints them to PDF)."""
     titles = {key: t(NAV_TITLES.get(f"{key}/index", NAV_TITLES.get(key, "home")), lang) for key in PRINT_CHAPTERS}
-    return {"print/handbook": printing.handbook(pages, titles, lang),
+    handbook_pages = {key: text for key, text in pages.items() if key not in leave_out}
+    return {"print/handbook": printing.handbook(handbook_pages, titles, lang),
             "print/pocket-cards": printing.pocket_cards(pages, lang),
             "print/answer-keys": printing.answer_keys(pages, lang)}
 
@@ -161,7 +169,12 @@ class MissingDependency(RuntimeError):
 
 
 def stage(project: Project, out: Path, site_dirs: dict[str, Path], offline: bool = False) -> dict[str, Path]:
-    """Write both languages under `out`; return lang -> engine config file.
+    """Write both languages under `out`; return lang -> engine config file."""
+    return {lang: stage_language(project, out, lang, site_dirs[lang], offline) for lang in LANGS}
+
+
+def stage_language(project: Project, out: Path, lang: str, site_dir: Path, offline: bool = False) -> Path:
+    """Write one language's Markdown tree and engine config under `out`/`lang`; return the config file.
 
     `offline` makes the copy that opens from file://: page.html URLs, the search index as a
     script (Material's offline plugin), and the plugin's iframe-worker shim served from the site.
@@ -169,26 +182,23 @@ def stage(project: Project, out: Path, site_dirs: dict[str, Path], offline: bool
     shim = project.root / IFRAME_WORKER
     if offline and not shim.is_file():
         raise MissingDependency(f"{IFRAME_WORKER} is missing: run `make setup` (npm ci) first")
-    configs = {}
-    for lang in LANGS:
-        docs = out / lang / "docs"
-        pages = render_site(project, lang)
-        for key, text in pages.items():
-            target = docs / f"{key}.md"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        for path, data in render_files(project, lang).items():
-            target = docs / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        _copy_assets(project, docs)
-        if offline:
-            (docs / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(shim, docs / SHIM_PATH)
-        dictionary = out / lang / "search-dictionary.txt"
-        dictionary.write_text(search_dictionary(), encoding="utf-8")
-        configs[lang] = _write_config(project, out / lang, lang, site_dirs[lang], dictionary, set(pages), offline)
-    return configs
+    docs = out / lang / "docs"
+    pages = render_site(project, lang)
+    for key, text in pages.items():
+        target = docs / f"{key}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    for path, data in render_files(project, lang).items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    _copy_assets(project, docs)
+    if offline:
+        (docs / SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shim, docs / SHIM_PATH)
+    dictionary = out / lang / "search-dictionary.txt"
+    dictionary.write_text(search_dictionary(), encoding="utf-8")
+    return _write_config(project, out / lang, lang, site_dir, dictionary, set(pages), offline)
 
 
 def _copy_assets(project: Project, docs: Path) -> None:

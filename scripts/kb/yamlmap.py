@@ -7,6 +7,8 @@ from typing import Any
 import yaml
 
 Path_ = tuple[Any, ...]
+# libyaml (C) when PyYAML was built with it: the same results, several times faster on 1,000s of files
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlError(ValueError):
@@ -33,8 +35,8 @@ def load(text: str, first_line: int = 1) -> Located:
     """Parse one YAML document; `first_line` is the file line where `text` starts."""
     offset = first_line - 1
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=Loader)
+        data = yaml.load(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1 + offset, mark.column + 1) if mark else (first_line, 1)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.sitecheck import serve_folder
+from kb.localserver import serve_folder
 from kbtest import REPO, run_kb
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -58,7 +58,7 @@ def offline_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def server(repo_site):
-    with serve_folder(repo_site) as base:
+    with serve_folder(repo_site, compress=True) as base:
         yield base
 
 

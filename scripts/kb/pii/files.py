@@ -7,6 +7,7 @@ from typing import Iterable
 import yaml
 
 from kb.frontmatter import FrontMatterError, split_front_matter
+from kb.yamlmap import Loader
 
 from . import cache, scanner
 from .model import PiiFinding
@@ -16,7 +17,7 @@ def declared_pseudonyms(text: str) -> list[str]:
     """The `pseudonyms:` list of the YAML front matter; [] when absent or broken."""
     try:
         front_matter = split_front_matter(text).front_matter
-        data = yaml.safe_load(front_matter) if front_matter else None
+        data = yaml.load(front_matter, Loader=Loader) if front_matter else None
     except (FrontMatterError, yaml.YAMLError):
         return []
     values = data.get("pseudonyms") if isinstance(data, dict) else None

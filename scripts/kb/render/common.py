@@ -99,6 +99,9 @@ def labels(kind: str, ids, lang: str, short: bool = False) -> str:
     return sep.join(label(kind, term, lang, short) for term in ids) or "—"
 
 
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when available: thousands of pages
+
+
 def front_matter(boost: float | None = None, unsearchable: bool = False, **fields) -> str:
     """Staged front matter: title, description, kb_css / kb_js for page-specific assets, and a search
     boost (readers who search a legal term want the rule before the stories that mention it)."""
@@ -107,7 +110,7 @@ def front_matter(boost: float | None = None, unsearchable: bool = False, **field
         fields["search"] = {"boost": boost}
     if unsearchable:  # print pages repeat the whole site: keep them out of the search results
         fields["search"] = {"exclude": True}
-    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    return "---\n" + yaml.dump(fields, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 def untranslated_notice(lang: str) -> str:

@@ -58,6 +58,7 @@ def annotate_terms(markdown: str, terms: list[tuple[str, str]], lang: str) -> st
     if not terms:
         return markdown
     head, body = _split_front_matter(markdown)
+    terms = [pair for pair in terms if pair[0] in body]  # most pages use a handful of the glossary's terms
     used: set[str] = set()
     out, fenced = [], False
     for line in body.split("\n"):
