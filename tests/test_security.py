@@ -103,6 +103,14 @@ def test_linkchecker_follows_links_between_the_language_trees(tmp_path):
     assert "missing/" in problems[0][1] and "en/gone/" in problems[1][1]
 
 
+def test_linkchecker_checks_pages_no_link_leads_to(tmp_path):
+    site = tmp_path / "site"
+    (site / "orphan").mkdir(parents=True)
+    (site / "index.html").write_text("<html><body>home</body></html>")
+    (site / "orphan" / "index.html").write_text('<html><body><a href="../gone/">x</a></body></html>')
+    assert [p.page for p in run_linkchecker(site)] == ["orphan/index.html"]
+
+
 def test_a_rebuild_crawls_only_changed_pages(tmp_path):
     site, cache = tmp_path / "site", tmp_path / "crawl.json"
     for folder in ("a", "b"):

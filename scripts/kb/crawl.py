@@ -111,18 +111,29 @@ class _Run:
 
 
 def run_linkchecker(site: Path, parts: tuple[str, ...] = ("", "en/")) -> list[CrawlProblem]:
-    """Crawl the whole site from the home page of each part (language tree), one process per part."""
+    """Crawl the whole site, one process per part (language tree). Each starts from its home page and
+    from every page of its part, so a page no link leads to is checked too."""
     parts = tuple(part for part in parts if (site / part).is_dir())
-    runs = [_Run([part], stay_in=part, leave_out=tuple(o for o in parts if o != part and o.startswith(part)))
-            for part in parts]
+    pages = _start_urls(sorted(rel for rel in _content_hashes(site) if rel.endswith(".html")))
+    runs = []
+    for part in parts:
+        inner = tuple(other for other in parts if other != part and other.startswith(part))
+        starts = [url for url in pages if url.startswith(part) and not url.startswith(inner)]
+        runs.append(_Run([part] + [url for url in starts if url != part], stay_in=part, leave_out=inner))
     return _crawl(site, runs)
 
 
 def run_linkchecker_on(site: Path, files: list[str]) -> list[CrawlProblem]:
     """Parse just these files (site-relative) and check every link they contain."""
-    urls = [rel.removesuffix("index.html") for rel in files]  # the form the site's own links use
+    urls = _start_urls(files)
     halves = [urls[: len(urls) // 2], urls[len(urls) // 2:]] if len(urls) > 200 else [urls]
     return _crawl(site, [_Run(half, depth=1) for half in halves if half])
+
+
+def _start_urls(files: list[str]) -> list[str]:
+    """Site-relative URLs in the form the site's own links use. 404 pages are left out: they are served
+    at any path, so their links are site-absolute and resolve only on the deployed site."""
+    return [rel.removesuffix("index.html") for rel in files if rel.rsplit("/", 1)[-1] != "404.html"]
 
 
 def _crawl(site: Path, runs: list[_Run]) -> list[CrawlProblem]:
