@@ -14,6 +14,7 @@ from kb.harden import INLINE_SCRIPT, script_hash
 from kb.linkcheck import check_external, external_links, report
 from kb.localserver import serve_folder
 from kb.crawl import crawl, run_linkchecker
+from kb.sitecheck import check_site
 from kb.sources import load_project
 from kbtest import CASE, FIXTURES, edit, run_kb, write
 
@@ -108,7 +109,10 @@ def test_linkchecker_checks_pages_no_link_leads_to(tmp_path):
     (site / "orphan").mkdir(parents=True)
     (site / "index.html").write_text("<html><body>home</body></html>")
     (site / "orphan" / "index.html").write_text('<html><body><a href="../gone/">x</a></body></html>')
-    assert [p.page for p in run_linkchecker(site)] == ["orphan/index.html"]
+    report = check_site(site)
+    assert report.unlinked == ["index.html", "orphan/index.html"]  # the home page is where crawls begin
+    assert run_linkchecker(site) == []  # a crawl from the home page does not reach it …
+    assert [p.page for p in crawl(site, None, report.unlinked).problems] == ["orphan/index.html"]  # … so it starts there
 
 
 def test_a_rebuild_crawls_only_changed_pages(tmp_path):

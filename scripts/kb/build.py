@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
@@ -114,11 +114,10 @@ def _run_engine(project, stage_dir: Path, built: dict[str, Path], offline: bool)
 
 
 def _check_built(site: Path, crawl_site: bool, cache: Path | None) -> list:
-    """Our own site check and linkchecker's crawl side by side (the crawl runs in its own processes)."""
-    with ThreadPoolExecutor(1) as pool:
-        crawled = pool.submit(crawl, site, cache) if crawl_site else None
-        problems = check_site(site)
-        return problems + (crawled.result().problems if crawled else [])
+    """Our own site check, then linkchecker's crawl (in two processes, from the home pages and from
+    any page the site check found no link to)."""
+    report = check_site(site)
+    return report.problems + (crawl(site, cache, report.unlinked).problems if crawl_site else [])
 
 
 def _engine_findings(messages, sources: dict[str, str], lang: str) -> list[Finding]:

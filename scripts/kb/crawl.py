@@ -3,7 +3,7 @@
 The site is served on 127.0.0.1 (links resolve as a reader's browser resolves them). linkchecker is
 pure Python and holds one core, so the crawl is split in two processes: the Chinese tree (the root)
 and the English one (/en/). Each checks every link its pages contain, including links into the
-other tree, but recurses only into its own.
+other tree, but recurses only into its own. Pages no link leads to are given as extra start pages.
 
 A rebuild crawls only what changed: `crawl` remembers the content hash of every page (and
 stylesheet) of the last clean crawl and gives linkchecker just the new and changed ones. A page
@@ -47,13 +47,14 @@ class CrawlResult:
 CRAWLED_SUFFIXES = (".html", ".css")  # what linkchecker parses for links
 
 
-def crawl(site: Path, cache_file: Path | None = None) -> CrawlResult:
-    """Crawl `site`, all of it, or only what changed since the clean crawl recorded in `cache_file`."""
+def crawl(site: Path, cache_file: Path | None = None, unlinked: list[str] = ()) -> CrawlResult:
+    """Crawl `site`, all of it, or only what changed since the clean crawl recorded in `cache_file`.
+    `unlinked`: pages no link leads to (the site check finds them), which a crawl would not reach."""
     hashes = _content_hashes(site)
     previous = _load(cache_file)
     changed = sorted(rel for rel, digest in hashes.items() if previous.get(rel) != digest)
     if not previous or len(changed) > len(hashes) // 2:
-        problems, crawled = run_linkchecker(site), len(hashes)
+        problems, crawled = run_linkchecker(site, also=unlinked), len(hashes)
     elif changed:
         problems, crawled = run_linkchecker_on(site, changed), len(changed)
     else:
@@ -110,16 +111,16 @@ class _Run:
         return _command(config, [*options, "--stdin"]), stdin
 
 
-def run_linkchecker(site: Path, parts: tuple[str, ...] = ("", "en/")) -> list[CrawlProblem]:
-    """Crawl the whole site, one process per part (language tree). Each starts from its home page and
-    from every page of its part, so a page no link leads to is checked too."""
+def run_linkchecker(site: Path, parts: tuple[str, ...] = ("", "en/"), also: list[str] = ()) -> list[CrawlProblem]:
+    """Crawl the whole site from the home page of each part (language tree), one process per part;
+    `also`: more pages (site-relative files) to start from, those no link leads to."""
     parts = tuple(part for part in parts if (site / part).is_dir())
-    pages = _start_urls(sorted(rel for rel in _content_hashes(site) if rel.endswith(".html")))
+    extra = _start_urls(sorted(also))
     runs = []
     for part in parts:
         inner = tuple(other for other in parts if other != part and other.startswith(part))
-        starts = [url for url in pages if url.startswith(part) and not url.startswith(inner)]
-        runs.append(_Run([part] + [url for url in starts if url != part], stay_in=part, leave_out=inner))
+        starts = [url for url in extra if url.startswith(part) and not url.startswith(inner) and url != part]
+        runs.append(_Run([part, *starts], stay_in=part, leave_out=inner))
     return _crawl(site, runs)
 
 

@@ -61,12 +61,18 @@ class _Tree:
         return rel in self.files
 
 
-def check_site(site: Path) -> list[SiteProblem]:
+@dataclass(frozen=True)
+class SiteReport:
+    problems: list[SiteProblem]
+    unlinked: list[str]  # pages no other page links to (404 pages aside): a crawl would not reach them
+
+
+def check_site(site: Path) -> SiteReport:
     pages = {}
     for path in sorted(site.rglob("*.html")):
         pages[path.relative_to(site).as_posix()] = _scan(path.read_bytes())
     site = _Tree(site)
-    problems = []
+    problems, linked = [], set()
     for rel, page in pages.items():
         problems += [SiteProblem(rel, f"inline event handler {handler}") for handler in page.handlers]
         for url in page.resources:
@@ -77,10 +83,12 @@ def check_site(site: Path) -> list[SiteProblem]:
             elif not _local_target(site, rel, url):
                 problems.append(SiteProblem(rel, f"missing resource: {url}"))
         for url in [] if _is_404(rel) else page.links:
-            problem = _link_problem(site, pages, rel, url)
+            target, problem = _follow(site, pages, rel, url)
             if problem:
                 problems.append(SiteProblem(rel, problem))
-    return problems
+            linked.add(target)
+    unlinked = [rel for rel in pages if rel not in linked and not _is_404(rel)]
+    return SiteReport(problems, unlinked)
 
 
 def _is_404(rel: str) -> bool:
@@ -104,16 +112,17 @@ def _local_target(site: _Tree, rel: str, url: str) -> str | None:
     return joined if site.is_file(joined) else None
 
 
-def _link_problem(site: _Tree, pages: dict, rel: str, url: str) -> str | None:
+def _follow(site: _Tree, pages: dict, rel: str, url: str) -> tuple[str | None, str | None]:
+    """(the site file a link leads to, or None; what is wrong with it, or None)."""
     parts = urlsplit(url)
     if parts.scheme in ("http", "https", "mailto") or url.startswith("//"):
-        return None  # external links are checked on demand (kb linkcheck --external), not offline
+        return None, None  # external links are checked on demand (kb linkcheck --external), not offline
     if parts.scheme:
-        return f"link with an unknown scheme: {url}"
+        return None, f"link with an unknown scheme: {url}"
     target = _local_target(site, rel, url)
     if target is None:
-        return f"broken link: {url}"
+        return None, f"broken link: {url}"
     anchor = unquote(parts.fragment)
     if anchor and target in pages and anchor not in pages[target].ids:
-        return f"broken anchor: {url}"
-    return None
+        return target, f"broken anchor: {url}"
+    return target, None
