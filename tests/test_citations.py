@@ -30,7 +30,7 @@ def test_wrong_citations_are_reported_with_file_and_line(mini, old, new, rule):
     edit(mini, DOC, old, new)
     result = verify(mini)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
-    assert f"docs/provisions/ml.yml:" in result.stdout and f"error {rule}:" in result.stdout
+    assert "docs/provisions/ml.yml:" in result.stdout and f"error {rule}:" in result.stdout
 
 
 def test_items_and_paragraphs_are_located():

@@ -8,7 +8,7 @@ from kbtest import FIXTURES, REPO, run_kb
 
 
 def test_synthetic_cases_are_valid(tmp_path):
-    project = make_project(FIXTURES / "mini", tmp_path / "p", 3)
+    make_project(FIXTURES / "mini", tmp_path / "p", 3)
     (tmp_path / "p" / "mkdocs.yml").write_bytes((REPO / "mkdocs.yml").read_bytes())
     errors = [f.format() for f in run_checks(load_project(tmp_path / "p")) if f.severity == "error"]
     assert errors == []

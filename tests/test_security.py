@@ -16,7 +16,7 @@ from kb.localserver import serve_folder
 from kb.crawl import crawl, run_linkchecker
 from kb.sitecheck import check_site
 from kb.sources import load_project
-from kbtest import CASE, FIXTURES, edit, run_kb, write
+from kbtest import CASE, FIXTURES, edit, run_kb
 
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 PLANTED = FIXTURES.parent / "pii" / "corpus"

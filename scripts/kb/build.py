@@ -114,10 +114,12 @@ def _run_engine(project, stage_dir: Path, built: dict[str, Path], offline: bool)
 
 
 def _check_built(site: Path, crawl_site: bool, cache: Path | None) -> list:
-    """Our own site check, then linkchecker's crawl (in two processes, from the home pages and from
-    any page the site check found no link to)."""
+    """Our own site check, then, if it passed, linkchecker's crawl (in two processes, from the home
+    pages and from any page the site check found no link to)."""
     report = check_site(site)
-    return report.problems + (crawl(site, cache, report.unlinked).problems if crawl_site else [])
+    if report.problems or not crawl_site:
+        return report.problems
+    return crawl(site, cache, report.unlinked).problems
 
 
 def _engine_findings(messages, sources: dict[str, str], lang: str) -> list[Finding]:

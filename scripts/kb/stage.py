@@ -15,7 +15,7 @@ import yaml
 from .model import LANGS
 from .render.cases import case_page, cases_index, coverage_page
 from .forms_docx import form_docx
-from .render.common import front_matter, t
+from .render.common import t
 from .render.glossary import annotate_terms, glossary_page, term_index
 from .render.pages import authored_page, modules_index, roles_index
 from .render.provisions import card_page, document_page, provisions_index

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..model import Glossary, Term
+from ..model import Glossary
 from ..sitemap import SiteMap
 from .common import front_matter
 

@@ -5,7 +5,7 @@ from ..model import Tool
 from ..sitemap import SiteMap
 from ..vocabulary import ids as vocab_ids
 from ..vocabulary import label
-from .common import escape_table, front_matter, labels, t
+from .common import escape_table, front_matter, labels
 
 UI = {
     "tools": {"zh": "工具与表单", "en": "Tools and forms"},
