@@ -83,32 +83,33 @@ def test_linkchecker_passes_on_the_built_site(built_mini):
     assert run_linkchecker(built_mini / "site") == []
 
 
+def html_site(folder: Path, pages: dict[str, str]) -> Path:
+    """A built site in miniature: site-relative file -> body."""
+    for rel, body in pages.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(f"<html><body>{body}</body></html>")
+    return folder
+
+
 def test_linkchecker_reports_a_broken_raw_html_link(tmp_path):
-    site = tmp_path / "site"
-    (site / "a").mkdir(parents=True)
-    (site / "index.html").write_text('<html><body><a href="a/">a</a> <a href="missing/">x</a></body></html>')
-    (site / "a" / "index.html").write_text("<html><body>ok</body></html>")
+    site = html_site(tmp_path / "site", {"index.html": '<a href="a/">a</a> <a href="missing/">x</a>',
+                                         "a/index.html": "ok"})
     problems = run_linkchecker(site)
     assert len(problems) == 1 and "missing/" in problems[0].message and problems[0].page == "index.html"
 
 
 def test_linkchecker_follows_links_between_the_language_trees(tmp_path):
     """The two crawls (root and /en/) each check links into the other tree."""
-    site = tmp_path / "site"
-    (site / "en" / "a").mkdir(parents=True)
-    (site / "index.html").write_text('<html><body><a href="en/">en</a> <a href="en/gone/">x</a></body></html>')
-    (site / "en" / "index.html").write_text('<html><body><a href="a/">a</a> <a href="../missing/">y</a></body></html>')
-    (site / "en" / "a" / "index.html").write_text('<html><body><a href="../../">zh</a></body></html>')
+    site = html_site(tmp_path / "site", {"index.html": '<a href="en/">en</a> <a href="en/gone/">x</a>',
+                                         "en/index.html": '<a href="a/">a</a> <a href="../missing/">y</a>',
+                                         "en/a/index.html": '<a href="../../">zh</a>'})
     problems = sorted((p.page, p.message.split(": ")[1]) for p in run_linkchecker(site))
     assert [page for page, _ in problems] == ["en/index.html", "index.html"]
     assert "missing/" in problems[0][1] and "en/gone/" in problems[1][1]
 
 
 def test_linkchecker_checks_pages_no_link_leads_to(tmp_path):
-    site = tmp_path / "site"
-    (site / "orphan").mkdir(parents=True)
-    (site / "index.html").write_text("<html><body>home</body></html>")
-    (site / "orphan" / "index.html").write_text('<html><body><a href="../gone/">x</a></body></html>')
+    site = html_site(tmp_path / "site", {"index.html": "home", "orphan/index.html": '<a href="../gone/">x</a>'})
     report = check_site(site)
     assert report.unlinked == ["index.html", "orphan/index.html"]  # the home page is where crawls begin
     assert run_linkchecker(site) == []  # a crawl from the home page does not reach it …
@@ -116,15 +117,13 @@ def test_linkchecker_checks_pages_no_link_leads_to(tmp_path):
 
 
 def test_a_rebuild_crawls_only_changed_pages(tmp_path):
-    site, cache = tmp_path / "site", tmp_path / "crawl.json"
-    for folder in ("a", "b"):
-        (site / folder).mkdir(parents=True)
-        (site / folder / "index.html").write_text(f'<html><body><a href="../">home</a> {folder}</body></html>')
-    (site / "index.html").write_text('<html><body><a href="a/">a</a> <a href="b/">b</a></body></html>')
+    cache = tmp_path / "crawl.json"
+    site = html_site(tmp_path / "site", {"index.html": '<a href="a/">a</a> <a href="b/">b</a>',
+                                         "a/index.html": '<a href="../">home</a> a', "b/index.html": '<a href="../">home</a> b'})
     first = crawl(site, cache)
     assert (first.problems, first.crawled, first.unchanged) == ([], 3, 0)
     assert crawl(site, cache).crawled == 0  # nothing changed
-    (site / "b" / "index.html").write_text('<html><body><a href="../gone/">x</a></body></html>')
+    html_site(site, {"b/index.html": '<a href="../gone/">x</a>'})
     changed = crawl(site, cache)
     assert (changed.crawled, changed.unchanged) == (1, 2)
     assert [(p.page, "gone/" in p.message) for p in changed.problems] == [("b/index.html", True)]
