@@ -49,7 +49,7 @@ def term_index(glossary: Glossary | None, lang: str) -> list[tuple[str, str]]:
         names = [term.zh, *term.aliases_zh] if lang == "zh" else [term.en, *term.aliases_en]
         tooltip = getattr(term.definition, lang)
         pairs += [(name, tooltip) for name in names if len(name) >= 2]
-    return sorted(set(pairs), key=lambda pair: -len(pair[0]))
+    return sorted(set(pairs), key=lambda pair: (-len(pair[0]), pair))  # ties by name: set order varies per process
 
 
 def annotate_terms(markdown: str, terms: list[tuple[str, str]], lang: str) -> str:
