@@ -10,9 +10,7 @@ import re
 from functools import cached_property
 
 from .mdscan import scan
-from .quizgen import assembled_quizzes
 from .sources import Project
-from .vocabulary import vocabulary
 
 KB_LINK = re.compile(r"^(?P<scheme>provision|case|role|module|quiz|tool|term):(?P<id>[\w-]+)(?:#(?P<anchor>[\w-]+))?$")
 # Link text may itself hold brackets, as in [国发〔2016〕13号] or [Guo Fa [2016] No. 13].
@@ -51,32 +49,9 @@ class SiteMap:
 
     @cached_property
     def generated(self) -> set[str]:
-        keys = {"cases/index", "provisions/index", "quizzes/index", "roles/index", "tools/index", "modules/index"}
-        keys -= set(self.project.pages)
-        if self.project.glossary:
-            keys.add("glossary")
-        if self.project.workflow and "workflow/index" not in self.project.pages:
-            keys.add("workflow/index")
-        keys.update({"provisions/actors/index", "provisions/matrix", "cases/coverage", "contributing/rules"})
-        if self.project.modules:
-            keys.update({"modules/paths", "modules/certificate"})
-        if list((self.project.root / "schemas").glob("*.schema.json")):
-            keys.add("contributing/schemas")
-        keys.update(f"provisions/actors/{actor}" for actor in vocabulary()["actor"])
-        if self.project.pocket_cards:
-            keys.add("provisions/pocket/index")
-            keys.update(f"provisions/pocket/{card.id}" for card in self.project.pocket_cards.data.cards)
-        for tool_id in self.project.tools:
-            keys.update({f"tools/{tool_id}", f"tools/{tool_id}-print"})
-        for entry in self.project.documents.values():
-            keys.add(document_key(entry.document.id))
-            keys.update(provision_key(entry.document.id, card.id) for card in entry.document.provisions)
-        keys.update(quiz_key(entry.bank.module) for entry in self.project.banks.values())
-        keys.update({"trainers/index", "print/handbook", "print/pocket-cards", "print/answer-keys"})
-        for quiz in assembled_quizzes(self.project):
-            keys.update({f"quizzes/{quiz.id}", f"trainers/keys/{quiz.id}"})
-        keys.update(f"trainers/keys/{entry.bank.module}" for entry in self.project.banks.values())
-        return keys
+        from .stage import PRINT_PAGES, generated_pages  # the renderers import this module
+
+        return set(generated_pages(self.project)) | set(PRINT_PAGES)
 
     @cached_property
     def anchors(self) -> dict[str, set[str] | None]:

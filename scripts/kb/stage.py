@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 import shutil
+from functools import partial
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -52,52 +54,69 @@ def render_site(project: Project, lang: str) -> dict[str, str]:
     for case in project.cases.values():
         if case.meta:
             pages[case_key(case.id)] = case_page(project, sitemap, case, lang)
-    for entry in project.documents.values():
-        document = entry.document
-        pages[document_key(document.id)] = document_page(project, sitemap, document, lang)
-        for card in document.provisions:
-            pages[provision_key(document.id, card.id)] = card_page(project, sitemap, document, card, lang)
-    for entry in project.banks.values():
-        pages[quiz_key(entry.bank.module)] = quiz_page(project, sitemap, entry, lang)
-    for entry in project.tools.values():
-        pages[tool_key(entry.data.id)] = tool_page(entry.data, sitemap, lang)
-        pages[print_key(entry.data.id)] = print_page(entry.data, lang)
-    pages["cases/coverage"] = coverage_page(project, sitemap, lang)
-    if project.modules:
-        pages["modules/paths"] = paths_page(project, sitemap, lang)
-        pages["modules/certificate"] = certificate_page(sitemap, lang)
-    pages["contributing/rules"] = rules_page(lang)
-    schemas = sorted(path.name for path in (project.root / "schemas").glob("*.schema.json"))
-    if schemas:
-        pages["contributing/schemas"] = schemas_page(schemas, lang)
-    pages["provisions/actors/index"] = actors_index(sitemap, lang)
-    for actor in vocab_ids("actor"):
-        pages[actor_key(actor)] = actor_view(project, sitemap, actor, lang)
-    pages["provisions/matrix"] = matrix_page(project, sitemap, lang)
-    if project.pocket_cards:
-        pages["provisions/pocket/index"] = pocket_index(project, sitemap, lang)
-        for pocket in project.pocket_cards.data.cards:
-            pages[pocket_key(pocket.id)] = pocket_page(project, sitemap, pocket, lang)
-    if project.glossary:
-        pages["glossary"] = glossary_page(project.glossary.data, sitemap, lang)
-    if project.workflow:
-        pages.setdefault("workflow/index", workflow_page(project.workflow.data, sitemap, lang, set(project.pages)))
-    quizzes = assembled_quizzes(project)
-    every_quiz = [bank_quiz(entry) for entry in sorted(project.banks.values(), key=lambda e: e.bank.module)] + quizzes
-    for quiz in quizzes:
-        pages[key_of(quiz)] = assembled_page(sitemap, quiz, lang)
-    for quiz in every_quiz:
-        pages[f"trainers/keys/{quiz.id}"] = answer_key_page(sitemap, quiz, lang)
-    pages["trainers/index"] = trainers_page(sitemap, every_quiz, lang)
-    pages.setdefault("quizzes/index", quizzes_index(project, sitemap, quizzes, lang))
-    generated = {"cases/index": cases_index, "provisions/index": provisions_index, "roles/index": roles_index,
-                 "tools/index": lambda p, m, l: tools_index(p.tools, m, l), "modules/index": modules_index}
-    for key, render in generated.items():
-        pages.setdefault(key, render(project, sitemap, lang))
+    for key, render in generated_pages(project).items():
+        pages[key] = render(sitemap, lang)
     terms = term_index(project.glossary.data if project.glossary else None, lang)
     pages = {key: text if key == "glossary" or key.endswith("-print") else annotate_terms(text, terms, lang)
              for key, text in pages.items()}
     return pages | print_pages(pages, lang, untaught_cases(project))
+
+
+Render = Callable[[SiteMap, str], str]  # (sitemap, language) -> Markdown
+
+
+def generated_pages(project: Project) -> dict[str, Render]:
+    """Every page the project generates (all but authored pages and cases), by key: the one list the
+    renderer and the site map (which must know every page before any is rendered) both read."""
+    pages: dict[str, Render] = {}
+    for entry in project.documents.values():
+        document = entry.document
+        pages[document_key(document.id)] = lambda sitemap, lang, document=document: document_page(project, sitemap, document, lang)
+        for card in document.provisions:
+            pages[provision_key(document.id, card.id)] = (lambda sitemap, lang, document=document, card=card:
+                                                          card_page(project, sitemap, document, card, lang))
+    for entry in project.banks.values():
+        pages[quiz_key(entry.bank.module)] = lambda sitemap, lang, entry=entry: quiz_page(project, sitemap, entry, lang)
+    for entry in project.tools.values():
+        pages[tool_key(entry.data.id)] = partial(tool_page, entry.data)
+        pages[print_key(entry.data.id)] = lambda sitemap, lang, tool=entry.data: print_page(tool, lang)
+    pages["cases/coverage"] = partial(coverage_page, project)
+    if project.modules:
+        pages["modules/paths"] = partial(paths_page, project)
+        pages["modules/certificate"] = certificate_page
+    pages["contributing/rules"] = lambda sitemap, lang: rules_page(lang)
+    schemas = sorted(path.name for path in (project.root / "schemas").glob("*.schema.json"))
+    if schemas:
+        pages["contributing/schemas"] = lambda sitemap, lang: schemas_page(schemas, lang)
+    pages["provisions/actors/index"] = actors_index
+    for actor in vocab_ids("actor"):
+        pages[actor_key(actor)] = lambda sitemap, lang, actor=actor: actor_view(project, sitemap, actor, lang)
+    pages["provisions/matrix"] = partial(matrix_page, project)
+    if project.pocket_cards:
+        pages["provisions/pocket/index"] = partial(pocket_index, project)
+        for pocket in project.pocket_cards.data.cards:
+            pages[pocket_key(pocket.id)] = lambda sitemap, lang, pocket=pocket: pocket_page(project, sitemap, pocket, lang)
+    if project.glossary:
+        pages["glossary"] = lambda sitemap, lang: glossary_page(project.glossary.data, sitemap, lang)
+    quizzes = assembled_quizzes(project)
+    every_quiz = [bank_quiz(entry) for entry in sorted(project.banks.values(), key=lambda e: e.bank.module)] + quizzes
+    for quiz in quizzes:
+        pages[key_of(quiz)] = lambda sitemap, lang, quiz=quiz: assembled_page(sitemap, quiz, lang)
+    for quiz in every_quiz:
+        pages[f"trainers/keys/{quiz.id}"] = lambda sitemap, lang, quiz=quiz: answer_key_page(sitemap, quiz, lang)
+    pages["trainers/index"] = lambda sitemap, lang: trainers_page(sitemap, every_quiz, lang)
+    indexes = {"cases/index": partial(cases_index, project), "provisions/index": partial(provisions_index, project),
+               "roles/index": partial(roles_index, project), "tools/index": partial(tools_index, project.tools),
+               "modules/index": partial(modules_index, project),
+               "quizzes/index": lambda sitemap, lang: quizzes_index(project, sitemap, quizzes, lang)}
+    if project.workflow:
+        indexes["workflow/index"] = lambda sitemap, lang: workflow_page(project.workflow.data, sitemap, lang,
+                                                                       set(project.pages))
+    pages.update({key: render for key, render in indexes.items() if key not in project.pages})  # authored wins
+    return pages
+
+
+PRINT_PAGES = ("print/handbook", "print/pocket-cards", "print/answer-keys")
 
 
 PRINT_CHAPTERS = ("index", "roles", "workflow", "cases", "provisions", "tools", "modules", "glossary")
@@ -114,9 +133,10 @@ def print_pages(pages: dict[str, str], lang: str, leave_out: set[str] = frozense
     """The handbook, pocket cards and answer keys as single print pages (kb pack prints them to PDF)."""
     titles = {key: t(NAV_TITLES.get(f"{key}/index", NAV_TITLES.get(key, "home")), lang) for key in PRINT_CHAPTERS}
     handbook_pages = {key: text for key, text in pages.items() if key not in leave_out}
-    return {"print/handbook": printing.handbook(handbook_pages, titles, lang),
-            "print/pocket-cards": printing.pocket_cards(pages, lang),
-            "print/answer-keys": printing.answer_keys(pages, lang)}
+    handbook, pocket_cards, answer_keys = PRINT_PAGES
+    return {handbook: printing.handbook(handbook_pages, titles, lang),
+            pocket_cards: printing.pocket_cards(pages, lang),
+            answer_keys: printing.answer_keys(pages, lang)}
 
 
 def render_files(project: Project, lang: str) -> dict[str, bytes]:
