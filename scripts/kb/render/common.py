@@ -90,8 +90,14 @@ UI = {
 }
 
 
-def t(key: str, lang: str, **values) -> str:
-    return UI[key][lang].format(**values)
+def strings(table: dict[str, dict[str, str]]):
+    """The lookup for one module's interface strings: lookup(key, lang, **values)."""
+    def lookup(key: str, lang: str, **values) -> str:
+        return table[key][lang].format(**values)
+    return lookup
+
+
+t = strings(UI)
 
 
 def labels(kind: str, ids, lang: str, short: bool = False) -> str:

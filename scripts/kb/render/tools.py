@@ -5,7 +5,7 @@ from ..model import Tool
 from ..sitemap import SiteMap
 from ..vocabulary import ids as vocab_ids
 from ..vocabulary import label
-from .common import escape_table, front_matter, labels
+from .common import escape_table, front_matter, labels, strings
 
 UI = {
     "tools": {"zh": "工具与表单", "en": "Tools and forms"},
@@ -27,8 +27,7 @@ UI = {
 }
 
 
-def u(key: str, lang: str) -> str:
-    return UI[key][lang]
+u = strings(UI)
 
 
 def tool_key(tool_id: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..quizgen import Quiz
 from ..sitemap import SiteMap, quiz_key
 from ..sources import Project
-from .common import escape_table, front_matter, t
+from .common import escape_table, front_matter, strings, t
 from .quizzes import quiz_document
 
 UI = {
@@ -26,8 +26,7 @@ UI = {
 }
 
 
-def u(key: str, lang: str) -> str:
-    return UI[key][lang]
+u = strings(UI)
 
 
 def key_of(quiz: Quiz) -> str:

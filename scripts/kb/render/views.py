@@ -6,7 +6,7 @@ from ..sitemap import SiteMap, provision_key
 from ..sources import Project
 from ..vocabulary import ids as vocab_ids
 from ..vocabulary import label
-from .common import escape_table, front_matter
+from .common import escape_table, front_matter, strings
 from ..locators import locator
 from .provisions import sort_key
 
@@ -27,8 +27,7 @@ UI = {
 }
 
 
-def u(key: str, lang: str, **values) -> str:
-    return UI[key][lang].format(**values)
+u = strings(UI)
 
 
 def _card_link(sitemap: SiteMap, key: str, card, document, lang: str) -> str:
