@@ -113,7 +113,7 @@ def test_linkchecker_checks_pages_no_link_leads_to(tmp_path):
     report = check_site(site)
     assert report.unlinked == ["index.html", "orphan/index.html"]  # the home page is where crawls begin
     assert run_linkchecker(site) == []  # a crawl from the home page does not reach it …
-    assert [p.page for p in crawl(site, None, report.unlinked).problems] == ["orphan/index.html"]  # … so it starts there
+    assert [p.page for p in crawl(site, None, report).problems] == ["orphan/index.html"]  # … so it starts there
 
 
 def test_a_rebuild_crawls_only_changed_pages(tmp_path):

@@ -119,7 +119,7 @@ def _check_built(site: Path, crawl_site: bool, cache: Path | None) -> list:
     report = check_site(site)
     if report.problems or not crawl_site:
         return report.problems
-    return crawl(site, cache, report.unlinked).problems
+    return crawl(site, cache, report).problems
 
 
 def _engine_findings(messages, sources: dict[str, str], lang: str) -> list[Finding]:

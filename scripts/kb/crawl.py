@@ -26,6 +26,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .localserver import serve_folder
+from .sitecheck import SiteReport, content_digest
 
 # Our own local server: no reason to pace requests (the default waits 0.1–0.6 s per URL).
 CONFIG = "[checking]\nmaxrequestspersecond=10000\n"
@@ -47,10 +48,12 @@ class CrawlResult:
 CRAWLED_SUFFIXES = (".html", ".css")  # what linkchecker parses for links
 
 
-def crawl(site: Path, cache_file: Path | None = None, unlinked: list[str] = ()) -> CrawlResult:
+def crawl(site: Path, cache_file: Path | None = None, report: SiteReport | None = None) -> CrawlResult:
     """Crawl `site`, all of it, or only what changed since the clean crawl recorded in `cache_file`.
-    `unlinked`: pages no link leads to (the site check finds them), which a crawl would not reach."""
-    hashes = _content_hashes(site)
+    `report`, the site check's, gives the pages' digests and the pages no link leads to, which a
+    crawl would not reach."""
+    hashes = _content_hashes(site, report.digests if report else None)
+    unlinked = report.unlinked if report else []
     previous = _load(cache_file)
     changed = sorted(rel for rel, digest in hashes.items() if previous.get(rel) != digest)
     if not previous or len(changed) > len(hashes) // 2:
@@ -64,9 +67,12 @@ def crawl(site: Path, cache_file: Path | None = None, unlinked: list[str] = ()) 
     return CrawlResult(problems, crawled, len(hashes) - crawled)
 
 
-def _content_hashes(site: Path) -> dict[str, str]:
-    return {path.relative_to(site).as_posix(): hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-            for path in site.rglob("*") if path.suffix in CRAWLED_SUFFIXES and path.is_file()}
+def _content_hashes(site: Path, pages: dict[str, str] | None = None) -> dict[str, str]:
+    """Digest of every file linkchecker parses; `pages`: the HTML pages' digests, if already known."""
+    known = pages if pages is not None else {}
+    suffixes = tuple(suffix for suffix in CRAWLED_SUFFIXES if pages is None or suffix != ".html")
+    return known | {path.relative_to(site).as_posix(): content_digest(path.read_bytes())
+                    for path in site.rglob("*") if path.suffix in suffixes and path.is_file()}
 
 
 def _cache_key() -> str:

@@ -1,6 +1,7 @@
 """Checks on the built site: internal links and anchors resolve; nothing is fetched from another host."""
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,12 +66,19 @@ class _Tree:
 class SiteReport:
     problems: list[SiteProblem]
     unlinked: list[str]  # pages no other page links to (404 pages aside): a crawl would not reach them
+    digests: dict[str, str]  # page -> content digest, so the crawl need not read every page again
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def check_site(site: Path) -> SiteReport:
-    pages = {}
+    pages, digests = {}, {}
     for path in sorted(site.rglob("*.html")):
-        pages[path.relative_to(site).as_posix()] = _scan(path.read_bytes())
+        data = path.read_bytes()
+        rel = path.relative_to(site).as_posix()
+        pages[rel], digests[rel] = _scan(data), content_digest(data)
     site = _Tree(site)
     problems, linked = [], set()
     for rel, page in pages.items():
@@ -88,7 +96,7 @@ def check_site(site: Path) -> SiteReport:
                 problems.append(SiteProblem(rel, problem))
             linked.add(target)
     unlinked = [rel for rel in pages if rel not in linked and not _is_404(rel)]
-    return SiteReport(problems, unlinked)
+    return SiteReport(problems, unlinked, digests)
 
 
 def _is_404(rel: str) -> bool:
