@@ -101,7 +101,7 @@ class _Run:
     """One linkchecker process: its start URLs (site-relative) and the parts of the site it must not
     recurse into (it still checks links into them)."""
     starts: list[str]
-    stay_in: str | None = None  # recurse only below this folder ("" = anywhere) …
+    stay_in: str = ""  # recurse only below this folder ("" = anywhere) …
     leave_out: tuple[str, ...] = ()  # … except into these folders
     depth: int | None = None  # --recursion-level
 

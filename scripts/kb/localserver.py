@@ -14,8 +14,6 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    compress = False
-
     def end_headers(self):
         # linkchecker limits itself to 10 requests/s per host unless the server sends this header
         self.send_header("LinkChecker", "allow-concurrent-checks")
@@ -23,7 +21,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def send_head(self):
         """Like any production web server (GitHub Pages, nginx), send text gzip-compressed when asked."""
-        if not (self.compress and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if not (self.server.compress and "gzip" in self.headers.get("Accept-Encoding", "")):
             return super().send_head()
         path = self.translate_path(self.path)
         if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
@@ -46,6 +44,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    compress = False
 
     def handle_error(self, request, client_address):
         pass  # a client that hangs up early (a browser, linkchecker) is not an error of the site
@@ -54,8 +53,8 @@ class _Server(ThreadingHTTPServer):
 @contextmanager
 def serve_folder(folder: Path, compress: bool = False):
     """Serve `folder` on a free port for as long as the block runs; `compress` gzips text responses."""
-    handler = functools.partial(type("Handler", (_Handler,), {"compress": compress}), directory=str(folder))
-    server = _Server(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
+    server.compress = compress
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
